@@ -7,6 +7,9 @@ or gazetteer holds.  Keys are lowercase.
 
 from __future__ import annotations
 
+import unicodedata as _unicodedata
+from typing import Optional
+
 # (canonical name, demonyms / adjectives (space-separated), other names separated by "|":
 # official names, capitals used as metonyms for the government, seats of power)
 _STATES = [
@@ -248,3 +251,75 @@ for _canon, _kind, _forms in [
 ]:
     for _f in _forms.split("|"):
         BODIES[_f] = (_canon, _kind)
+        _plain = _unicodedata.normalize("NFKD", _f)
+        BODIES["".join(c for c in _plain if not _unicodedata.combining(c))] = (_canon, _kind)
+
+#: Cue words for source kinds (checked on the name, its head noun, and its affiliations).
+KIND_CUES: dict[str, tuple[str, ...]] = {
+    "military": ("defence ministry", "defense ministry", "ministry of defence",
+                 "ministry of defense", "armed forces", "army", "military", "air force",
+                 "navy", "defence force", "defense force", "pentagon", "department of defense",
+                 "dod", "idf", "troops", "coalition", "brigadier", "colonel", "general staff",
+                 "mod"),
+    "intergovernmental": ("united nations", "u.n.", "unrwa", "unicef", "unhcr", "who",
+                          "world health organization", "ocha", "security council",
+                          "secretary-general", "secretary general", "un ", "nato",
+                          "african union", "european union", "osce", "icc",
+                          "international criminal court", "world food programme", "wfp",
+                          "human rights council", "unmiss", "monusco"),
+    "ngo": ("amnesty", "human rights watch", "hrw", "médecins", "medecins", "doctors without",
+            "msf", "red cross", "red crescent", "icrc", "rights group", "human rights group",
+            "charity", "charities", "monitor", "observatory", "watchdog", "ngo", "foundation",
+            "airwars", "save the children", "oxfam", "lawyers", "physicians", "aid group",
+            "humanitarian organization", "humanitarian organisation", "relief"),
+    "media": ("news agency", "reuters", "associated press", "afp", "agence france", "bbc",
+              "cnn", "al jazeera", "channel", "television", "tv", "newspaper", "correspondent",
+              "reporter", "journalist", "editor", "times", "post", "press"),
+    "witness": ("witness", "witnesses", "resident", "residents", "survivor", "survivors",
+                "eyewitness", "activist", "activists", "locals", "local people", "villager",
+                "villagers", "relatives", "doctor", "doctors", "nurse", "medic", "medics",
+                "displaced"),
+    "armed_group": ("rebel", "rebels", "militia", "militant", "insurgent", "opposition",
+                    "hamas", "hezbollah", "houthi", "taliban", "isis", "isil", "islamic state",
+                    "al-qaeda", "al qaeda", "jihadist", "liberation front", "tigers", "ltte",
+                    "m23", "paramilitary", "rapid support forces", "rsf", "tplf", "fighters",
+                    "guerrilla", "guerrillas", "front", "jaysh", "brigades"),
+    "government": ("ministry", "government", "president", "prime minister", "minister",
+                   "kremlin", "white house", "state department", "foreign office",
+                   "secretary of state", "foreign secretary", "embassy", "authorities",
+                   "prosecutor", "parliament", "congress", "senate", "governor", "mayor",
+                   "administration", "police", "security service", "civil defence",
+                   "civil defense", "intelligence", "investigation", "investigators",
+                   "spokesman for president", "cabinet", "council"),
+    "anonymous": ("source", "sources", "officials", "observers", "analysts", "experts",
+                  "aid workers", "diplomats", "people familiar", "someone", "unnamed"),
+}
+
+
+def classify_kind(*names: str) -> Optional[str]:
+    """The source kind that the words of a name, role or body suggest.
+
+    >>> classify_kind("Russian Defence Ministry")
+    'military'
+    >>> classify_kind("Human Rights Watch")
+    'ngo'
+    >>> classify_kind("two residents")
+    'witness'
+    """
+    text = " " + " ".join(n.lower() for n in names if n) + " "
+    text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
+    head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
+    if any(f" {w} " in head + " " for w in ("ministry", "government", "administration",
+                                              "office", "prosecutor", "president")):
+        if any(w in head for w in ("defence", "defense", "military")) and \
+                "administration" not in head:
+            return "military"
+        return "government"
+    for kind in ("military", "intergovernmental", "ngo", "media", "witness", "armed_group",
+                 "government", "anonymous"):
+        for cue in KIND_CUES[kind]:
+            if (" " + cue.strip() + " ") in text or (len(cue) > 5 and cue in text):
+                return kind
+    return None
+
+

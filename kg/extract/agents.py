@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.context import ArticleContext, Mention
-from kg.gazetteer import DEMONYM_OF
-from kg.extract.lexicon import GROUP_PRONOUNS, KIND_CUES, PERSON_PRONOUNS, SPOKES_NOUNS
+from kg.gazetteer import DEMONYM_OF, classify_kind
+from kg.extract.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, SPOKES_NOUNS
 from kg.model import AgentRef, Span
 
 NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -119,26 +119,6 @@ def clean_name(tokens, *, generic: bool = False) -> tuple[str, Span]:
     return toks[0].doc.text[sp.start:sp.end], sp
 
 
-def classify_kind(*names: str) -> Optional[str]:
-    """The source kind that the words of a name, role or body suggest.
-
-    >>> classify_kind("Russian Defence Ministry")
-    'military'
-    >>> classify_kind("Human Rights Watch")
-    'ngo'
-    >>> classify_kind("two residents")
-    'witness'
-    """
-    text = " " + " ".join(n.lower() for n in names if n) + " "
-    text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
-    for kind in ("military", "intergovernmental", "ngo", "media", "witness", "armed_group",
-                 "government", "anonymous"):
-        for cue in KIND_CUES[kind]:
-            if (" " + cue.strip() + " ") in text or (len(cue) > 5 and cue in text):
-                return kind
-    return None
-
-
 def is_agentive(tok) -> bool:
     """Can this token name someone who speaks?  Names, pronouns, people and bodies."""
     if tok is None:
@@ -147,6 +127,13 @@ def is_agentive(tok) -> bool:
         return True
     if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
         return True
+    if tok.lower_ in ("this", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True                     # "This eventually concluded that ..."
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return is_agentive(tok.head.head)
+    if tok.lower_ == "one" or tok.pos_ == "NUM":     # "one of the residents"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            is_agentive(o) for o in c.children if o.dep_ == "pobj") for c in tok.children)
     if tok.pos_ == "NOUN" and _appos_name(tok) is not None:
         return True
     low = tok.lemma_.lower()
@@ -194,9 +181,15 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     for t in tok.subtree:
         if t.i in appos or t.ent_type_ == "PERSON":
             continue
-        if t.dep_ == "pobj" and t.head.lower_ in ("for", "of", "at", "with", "from", "to"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "of", "at", "with", "from", "to") \
+                and (t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" or
+                     t.lemma_.lower() in DESCRIPTOR_HEADS):
             candidates.append(t)
+    named_mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss") and
+                  c.ent_type_ == "ORG"]
     named = [t for t in candidates if t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if named_mods and not named:
+        return make_agent(named_mods[-1], ctx, si, allow_people=False, remember=False)
     if named or candidates:
         body = named[-1] if named else candidates[0]
         return make_agent(body, ctx, si, allow_people=False, remember=False)
@@ -223,6 +216,25 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
 def make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                subject: bool = False, remember: bool = True) -> Optional[AgentRef]:
     """The agent the token *tok* (head of a subject, object, ``by``-phrase...) refers to."""
+    found = _make_agent(tok, ctx, si, allow_people=allow_people, subject=subject,
+                        remember=remember)
+    if found is not None and subject and remember and not any(
+            m.agent is found and m.sent_index == si for m in ctx.mentions):
+        _re_mention(ctx, found, si)
+    return found
+
+
+def _re_mention(ctx: ArticleContext, agent: AgentRef, si: int) -> None:
+    """A pronoun or description that refers back makes its referent the latest subject."""
+    for m in reversed(ctx.mentions):
+        if m.agent is agent:
+            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head,
+                                 words=m.words, subject=True))
+            return
+
+
+def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
+                subject: bool = False, remember: bool = True) -> Optional[AgentRef]:
     low = tok.lower_
     if low in PERSON_PRONOUNS:
         return ctx.recent(si, person=True, prefer_subject=True)
@@ -256,7 +268,8 @@ def make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                     c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
                 owner = [x for x in tok.lefts if x.dep_ in ("poss", "compound", "nmod", "amod")
                          and (x.ent_type_ in NAME_ENTS or x.pos_ in ("PROPN", "NOUN"))
-                         and x.lower_ not in ("unclassified", "latest", "new", "final")]
+                         and x.lower_ not in ("unclassified", "latest", "new", "final",
+                                              "press", "news", "official", "joint")]
                 if c.dep_ == "poss" or len(owner) <= 1:
                     return make_agent(c, ctx, si, subject=subject)
                 name, sp = clean_name(owner)
@@ -273,7 +286,7 @@ def make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
 
     # an official with no name given: the body speaks; with a name in apposition: the person
     if lemma in SPOKES_NOUNS and tok.ent_type_ != "PERSON":
-        for c in tok.children:
+        for c in tok.subtree:
             if c.dep_ == "appos":
                 people = [x for x in c.subtree if x.ent_type_ == "PERSON"]
                 if people:
@@ -330,6 +343,10 @@ def make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     return agent
 
 
+_ORG_WORDS = frozenset("""
+service ministry agency security army forces council committee department office police
+news government administration force military front
+""".split())
 _PERSON_NOUNS = frozenset("""
 man woman men women boy girl father mother son daughter brother sister husband wife
 resident survivor witness activist doctor nurse medic villager official spokesman
@@ -354,6 +371,14 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     ent = _ent(tok)
     toks = list(ent) if ent is not None else [tok]
     name_toks = [t for t in toks if t.ent_type_ == "PERSON"] or toks
+    # "Ukraine's Security Service Artem Dekhtyarenko": the name is the last proper nouns
+    tail = []
+    for t in reversed(name_toks):
+        if t.pos_ != "PROPN" or t.lower_ in _ORG_WORDS or t.text in ("’s", "'s"):
+            break
+        tail.insert(0, t)
+    if tail and len(tail) < len(name_toks):
+        name_toks = tail
     name, sp = clean_name(name_toks)
     for title in ("Col.", "Colonel", "Brigadier", "General", "Gen.", "Lord", "Dr", "Dr.",
                   "President", "Prime Minister", "Secretary", "Mr", "Mr.", "Ms", "Ms."):
@@ -373,10 +398,14 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
             if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in SPOKES_NOUNS:
                 role_src = c
                 break
+    witness_role = role_src is not None and classify_kind(role_src.lemma_) == "witness"
     if role_src is not None:
         agent.role = role_src.text
-        body = _body_of(role_src, ctx, si)
-    if body is None:
+        if witness_role:            # "a resident of Beilyagan": a place, not a body
+            agent.kind = "witness"
+        else:
+            body = _body_of(role_src, ctx, si)
+    if body is None and not witness_role:
         for c in tok.lefts:
             if c.dep_ == "poss":
                 body = make_agent(c, ctx, si, remember=False)
@@ -394,20 +423,23 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
 
 
 def remember_sentence(ctx: ArticleContext, sent, si: int) -> None:
-    """Remember the named parties of a sentence (its subjects first), for later pronouns
-    and descriptions."""
-    known = {m.agent.span for m in ctx.mentions if m.sent_index == si and m.agent.span}
-    for tok in sent:
-        if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or tok.dep_ == "compound":
+    """Remember the named parties of a sentence (main-clause subjects marked), for later
+    pronouns and descriptions."""
+    known = [m.agent.span for m in ctx.mentions if m.sent_index == si and m.agent.span]
+    for ent in sent.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        if tok.ent_iob_ == "I" and tok.dep_ not in ("nsubj", "nsubjpass"):
+        root = ent.root
+        sp = Span(ent.start_char, ent.end_char)
+        if any(k.overlaps(sp) for k in known):
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "poss"):
-            continue
-        sp = Span(tok.idx, tok.idx + len(tok.text))
-        if any(k and k.overlaps(sp) for k in known):
-            continue
-        make_agent(tok, ctx, si, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and ent.label_ != "PERSON":
+            root = root.head            # "the Amnesty report": remember via the noun phrase
+            if root.lemma_.lower() not in DESCRIPTOR_HEADS and \
+                    root.lemma_.lower() not in PART_NOUNS:
+                root = ent.root
+        make_agent(root, ctx, si, subject=root.dep_ in ("nsubj", "nsubjpass") and
+                   root.head.dep_ == "ROOT")
 
 
 def root_party(agent: Optional[AgentRef]) -> Optional[AgentRef]:

@@ -111,6 +111,10 @@ def _subject(tok):
     sp = _child(tok, "nsubjpass")
     if sp is not None:
         return sp, True
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        s = _child(tok.head, "nsubj")        # "placed the toll at 61 – and blamed ISIL"
+        if s is not None:
+            return s, False
     # participles and conjoined verbs take the subject of the speech verb above them
     t, hops = tok, 0
     while t.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj") and \
@@ -159,11 +163,22 @@ def _multi_sentence_quotes(ctx: ArticleContext) -> list[Span]:
     return cached
 
 
+def _own_speech(t) -> bool:
+    """A clause with its own speech verb: a participle ("saying ...") or a finite clause
+    with its own subject ("..., while Israel said ...")."""
+    if _is_cue(t):
+        return t.tag_ == "VBG" or _child(t, "nsubj") is not None
+    return any(_is_cue(x) and _child(x, "nsubj") is not None for x in t.subtree
+               if x.dep_ in ("advcl", "conj", "ccomp") and x is not t) and \
+        _child(t, "nsubj") is not None
+
+
 def _content_after_excluding(tok, subj) -> list:
-    """The verb's subtree without its subject and without nested speech participles."""
-    nested = [c for c in tok.children if c.dep_ in ("advcl", "conj") and _is_cue(c)]
-    toks = _subtree(tok, exclude=[subj, *nested])
-    return [t for t in toks if t.i != tok.i or True]
+    """The verb's subtree without its subject and without clauses that report someone
+    else's speech."""
+    nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
+              _own_speech(c)]
+    return _subtree(tok, exclude=[subj, *nested])
 
 
 def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
@@ -171,6 +186,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     text = ctx.article.text
     if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
         return []                       # "reporting from Gaza"
+    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+        return []                       # "a statement published by", "disputed incidents"
     obj = _child(tok, "dobj")
     if lemma == "claim" and obj is not None and obj.lemma_.lower() in ("life", "lives"):
         return []                       # "claimed the lives of ..."
@@ -215,6 +232,12 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     mode = "indirect"
     quote = _quote_for(ctx, sent, tok)
     if quote is not None:
+        after = [q for q in ctx.quotes if q.start > tok.idx and q.start < sent.end_char and
+                 q.end - q.start >= 8]
+        if len(after) > 1 and (comp is None or not any(
+                a.start <= comp.idx < a.end for a in after)):
+            # “another callous drone attack” by ... had “claimed the lives of ...”
+            quote = Span(after[0].start, after[-1].end)
         qtoks = [t for t in ctx.doc if quote.start <= t.idx < quote.end]
         comp_in_quote = comp is not None and quote.start <= comp.idx < quote.end
         if not content or comp_in_quote or (comp is None and lemma in L.REPORTING_VERBS):
@@ -276,11 +299,45 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     return [frame]
 
 
+_FINAL_CUES = frozenset("""
+say says said inform informs informed report reports reported claim claims claimed add adds
+added tell tells told state states stated note notes noted
+""".split())
+
+
+def _final_clause_frame(ctx: ArticleContext, sent, si: int) -> list[Frame]:
+    """ "..., residents of the shelled areas inform." when the parser missed the verb."""
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len(toks) < 6 or toks[-1].lower_ not in _FINAL_CUES or _is_cue(toks[-1]):
+        return []
+    comma = next((k for k in range(len(toks) - 2, max(len(toks) - 10, 0), -1)
+                  if toks[k].text == ","), None)
+    if comma is None:
+        return []
+    np = toks[comma + 1:-1]
+    heads = [t for t in np if t.pos_ in ("NOUN", "PROPN") and (t.head not in np or t.head is t)]
+    head = heads[0] if heads else next((t for t in np if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or not is_agentive(head):
+        return []
+    speaker = make_agent(head, ctx, si, subject=True)
+    content = toks[:comma]
+    span = _tokens_span(content, ctx.article.text)
+    if speaker is None or span is None:
+        return []
+    cue = toks[-1]
+    return [Frame(speaker, span, "indirect", "say", si, content,
+                  cue_span=Span(cue.idx, cue.idx + len(cue.text)))]
+
+
 def _verb_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
     frames = []
     for tok in sent:
         if _is_cue(tok):
             frames.extend(_frames_for_cue(ctx, sent, si, tok))
+    if not frames:
+        frames = _final_clause_frame(ctx, sent, si)
     return frames
 
 
@@ -296,11 +353,16 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         if pobj is None:
             continue
         skip = {t.i for t in tok.subtree}
-        clause = tok.head if tok.head is not tok else tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
-                clause.head is not clause:
+        clause = tok.head if tok.head is not tok else None
+        while clause is not None and clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj",
+                                                         "relcl") and clause.head is not clause:
             clause = clause.head
-        pool = [t for t in clause.subtree] if clause.pos_ in ("VERB", "AUX") else list(sent)
+        pool = [t for t in clause.subtree] if clause is not None and clause.pos_ in (
+            "VERB", "AUX") else list(sent)
+        after = tok.right_edge.idx + len(tok.right_edge.text)
+        follow = next((q for q in ctx.quotes if 0 <= q.start - after <= 3), None)
+        if follow is not None:            # "..., according to one activist, “...”"
+            pool = [t for t in ctx.doc if follow.start <= t.idx < follow.end]
         content = [t for t in pool if t.i not in skip and not t.is_punct]
         span = _tokens_span(content)
         if span is None:
@@ -397,7 +459,8 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
         ) is not None
         covered = any(f.content.start <= sent.start_char + 1 and f.content.end >= sent.end_char - 2
                       for f in frames[-3:])
-        if in_quote and not real and not covered:
+        has_cue = any(_is_cue(t) and not ctx.quote_around(t.idx, t.idx + 1) for t in sent)
+        if in_quote and not real and not covered and not has_cue:
             q = _tokens_span(list(sent), ctx.article.text)
             speaker = (pending.speaker if pending is not None else
                        last_speaker[1] if last_speaker and si - last_speaker[0] <= 3 else None)
@@ -488,6 +551,9 @@ def _harm_kind(tokens) -> set[str]:
         elif t.pos_ in ("VERB",) and lemma in L.ATTACK_VERBS and not _is_negated(t):
             if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep") for c in t.children):
                 kinds.add("event")
+        elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
+                _child(t, "agent") is not None and not _is_negated(t):
+            kinds.add("event")          # "it was caused by a Palestinian rocket"
         elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
             kinds.add("event_noun")
         elif lemma in L.CASUALTY_NOUNS or low in L.CASUALTY_NOUNS:
@@ -497,8 +563,14 @@ def _harm_kind(tokens) -> set[str]:
                 kinds.add("casualty")
         elif low in ("killed", "wounded", "injured", "dead") and t.pos_ in ("ADJ", "VERB"):
             kinds.add("casualty")
+        elif lemma in ("life", "lives") and t.head.lemma_.lower() in ("claim", "take", "cost",
+                                                                     "lose"):
+            kinds.add("casualty")       # "claimed the lives of 56 civilians"
         if lemma in L.VIOLATION_WORDS or low in L.VIOLATION_WORDS:
             kinds.add("violation")
+        if lemma == "warning" and any(c.lower_ in ("no", "without") for c in
+                                      [*t.lefts, t.head]):
+            kinds.add("violation")      # attacking without warning (AP I art. 57)
         if low in L.TARGET_TERMS or lemma in L.TARGET_TERMS:
             kinds.add("target")
     return kinds
@@ -656,7 +728,10 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
             out.append(agent)
 
     for t in frame.accused:
-        add(t)
+        if is_agentive(t):
+            add(t)
+        else:                           # "blamed an Israeli air strike": Israel
+            _add_doer(t, add)
     for t in (tokens if tokens is not None else frame.tokens):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS or
@@ -670,12 +745,29 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
         if lemma in L.ATTACK_NOUNS or lemma in L.MEANS_NOUNS or lemma in (
                 "responsibility", "bombing", "campaign", "operation", "action", "crime",
                 "crimes", "actions", "involvement"):
-            for c in t.children:
-                if c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
-                    add(c)
+            for c in t.lefts:
+                for m in c.subtree:
+                    if m.dep_ in ("poss", "amod", "compound", "nmod") and (
+                            m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN"):
+                        add(m)
                 if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None:
                     _add_doer(_child(c, "pobj"), add)
+    return out
+
+
+def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
+    """The subjects of the attack verbs a denial negates ("its jets did not target")."""
+    out: list[AgentRef] = []
+    for t in frame.tokens:
+        if t.pos_ == "VERB" and (t.lemma_.lower() in L.ATTACK_VERBS or t.lemma_.lower() in (
+                "launch", "carry", "conduct", "involve")):
+            s = _child(t, "nsubj")
+            if s is not None and s.lower_ not in ("we", "i"):
+                def add(tok):
+                    agent = make_agent(tok, ctx, frame.sent_index, remember=False)
+                    if agent is not None and all(a.name != agent.name for a in out):
+                        out.append(agent)
+                _add_doer(s, add)
     return out
 
 
@@ -722,7 +814,12 @@ def _clauses(frame: Frame) -> list[list]:
         sub = [t for t in c.subtree if t.i in ids]
         parts.append(sub)
         ex.update(t.i for t in sub)
-    first = [t for t in toks if t.i not in ex and not (t.dep_ == "cc" and t.head is root)]
+    first = []
+    for t in toks:
+        if t.i in ex:
+            break
+        if not (t.dep_ == "cc" and t.head is root):
+            first.append(t)
     return [first] + parts
 
 
@@ -770,7 +867,7 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
     if kind == "allegation":
         claim.accused = accused
     else:
-        defended = accused_parties(ctx, f) if dk in ("categorical",) else []
+        defended = _doers(ctx, f) if dk in ("categorical",) else []
         party = root_party(source) if f.speaker is not None else None
         claim.accused = defended or ([party] if party is not None else [])
         if f.obj is not None:

@@ -25,7 +25,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE)
 CAPTION = re.compile(r"\bPhoto:|\(Photo\b|\bPhoto by\b|Getty Images|\bPhotograph:|/AFP\b|"
                      r"/Reuters\b|REUTERS/|\bFile photo\b", re.IGNORECASE)
-TERMINAL = re.compile(r"[.!?\"”’'):;…]\s*$")
+TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])")
 #: "GENEVA, (Reuters) –", "KHARTOUM, March 25 (AFP) -", "ALEPPO, SYRIA - NOVEMBER 03:"
 DATELINE = re.compile(r"^[A-Z][A-Z .'’\-]{2,40},[^\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?\s*[–—-]\s")

@@ -131,6 +131,7 @@ abduction kidnap starve starvation besiege siege trap looting loot violate
 MEANS_NOUNS = frozenset("""
 jet jets warplane warplanes plane planes aircraft bomber bombers drone drones helicopter
 helicopters artillery tank tanks missile missiles rocket rockets shell shells fire forces
+explosive explosives munition munitions mine mines grenade grenades bomb bombs
 force troops army military soldiers militia fighters gunmen police navy airforce
 """.split())
 
@@ -202,47 +203,6 @@ director head chief minister secretary ambassador envoy commander general colone
 brigadier captain lieutenant major governor president premier adviser advisor aide
 coordinator researcher investigator officer leader chairman chairwoman
 """.split())
-
-#: Cue words for source kinds (checked on the name, its head noun, and its affiliations).
-KIND_CUES: dict[str, tuple[str, ...]] = {
-    "military": ("defence ministry", "defense ministry", "ministry of defence",
-                 "ministry of defense", "armed forces", "army", "military", "air force",
-                 "navy", "defence force", "defense force", "pentagon", "department of defense",
-                 "dod", "idf", "troops", "coalition", "brigadier", "colonel", "general staff",
-                 "mod"),
-    "intergovernmental": ("united nations", "u.n.", "unrwa", "unicef", "unhcr", "who",
-                          "world health organization", "ocha", "security council",
-                          "secretary-general", "secretary general", "un ", "nato",
-                          "african union", "european union", "osce", "icc",
-                          "international criminal court", "world food programme", "wfp",
-                          "human rights council", "unmiss", "monusco"),
-    "ngo": ("amnesty", "human rights watch", "hrw", "médecins", "medecins", "doctors without",
-            "msf", "red cross", "red crescent", "icrc", "rights group", "human rights group",
-            "charity", "charities", "monitor", "observatory", "watchdog", "ngo", "foundation",
-            "airwars", "save the children", "oxfam", "lawyers", "physicians", "aid group",
-            "humanitarian organization", "humanitarian organisation", "relief"),
-    "media": ("news agency", "reuters", "associated press", "afp", "agence france", "bbc",
-              "cnn", "al jazeera", "channel", "television", "tv", "newspaper", "correspondent",
-              "reporter", "journalist", "editor", "times", "post", "press"),
-    "witness": ("witness", "witnesses", "resident", "residents", "survivor", "survivors",
-                "eyewitness", "activist", "activists", "locals", "local people", "villager",
-                "villagers", "relatives", "doctor", "doctors", "nurse", "medic", "medics",
-                "displaced"),
-    "armed_group": ("rebel", "rebels", "militia", "militant", "insurgent", "opposition",
-                    "hamas", "hezbollah", "houthi", "taliban", "isis", "isil", "islamic state",
-                    "al-qaeda", "al qaeda", "jihadist", "liberation front", "tigers", "ltte",
-                    "m23", "paramilitary", "rapid support forces", "rsf", "tplf", "fighters",
-                    "guerrilla", "guerrillas", "front", "jaysh", "brigades"),
-    "government": ("ministry", "government", "president", "prime minister", "minister",
-                   "kremlin", "white house", "state department", "foreign office",
-                   "secretary of state", "foreign secretary", "embassy", "authorities",
-                   "prosecutor", "parliament", "congress", "senate", "governor", "mayor",
-                   "administration", "police", "security service", "civil defence",
-                   "civil defense", "intelligence", "investigation", "investigators",
-                   "spokesman for president", "cabinet", "council"),
-    "anonymous": ("source", "sources", "officials", "observers", "analysts", "experts",
-                  "aid workers", "diplomats", "people familiar", "someone", "unnamed"),
-}
 
 #: Pronouns that refer back to a speaker.
 PERSON_PRONOUNS = frozenset("he she him her".split())

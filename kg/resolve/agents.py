@@ -25,7 +25,7 @@ import unicodedata
 from typing import Iterable, Optional
 
 from kg.model import AgentRef
-from kg.gazetteer import BODIES, DEMONYM_OF, DEMONYMS, STATE_NAMES
+from kg.gazetteer import BODIES, DEMONYM_OF, DEMONYMS, STATE_NAMES, classify_kind
 
 _SPELLING = {
     "defense": "defence", "organization": "organisation", "center": "centre",
@@ -72,6 +72,7 @@ def _adjective(state: str) -> str:
     return DEMONYM_OF.get(state, state)
 
 
+_MEMBERS = frozenset("fighters rebels militants members forces troops officials gunmen".split())
 _QUANTIFIERS = re.compile(r"^((one|two|three|four|five|six|seven|eight|nine|ten|several|some|"
                           r"many|both|all|other|few|\d+)( of)?( the)? )+")
 
@@ -83,6 +84,20 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
     f = _QUANTIFIERS.sub("", _strip_article(fold(name)))
     if acronyms and f in acronyms and f not in BODIES:
         return canonical(acronyms[f])
+    words = f.split()
+    if len(words) > 1 and (words[-1] in BODIES or (acronyms and words[-1] in acronyms)) and \
+            words[-1].upper() == words[-1].upper() and name.strip().endswith(")"):
+        f = " ".join(words[:-1])        # "Human Rights Watch (HRW)"
+    if "/" in f:                        # "Doctors Without Borders/Médecins Sans Frontières"
+        for part in f.split("/"):
+            if part.strip() in BODIES:
+                f = part.strip()
+                break
+    words = f.split()
+    if len(words) > 1 and words[-1] in _MEMBERS:
+        head = " ".join(words[:-1])     # "M23 fighters", "Houthi rebels": the group
+        if head in BODIES or head in STATE_NAMES:
+            f = head
     f = re.sub(r"'s$", "", f).strip()
     if f in BODIES:
         canon, kind = BODIES[f]
@@ -136,6 +151,8 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
         known[id(a)] = kind is not None or state is not None
         if kind and (a.kind in (None, "anonymous", "person", "government") or kind != "government"):
             a.kind = kind
+        elif a.kind is None:
+            a.kind = classify_kind(label) or classify_kind(a.name)
         if state and a.speaks_for is None and fold(state) != key:
             a.speaks_for = AgentRef(name=state, kind="government", key=fold(state), label=state)
     # a short form takes the key of a longer name of the same article ("Kerry", "Luther")

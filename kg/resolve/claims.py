@@ -82,7 +82,7 @@ def merge_claims(extraction: Extraction) -> None:
                 break
             if not same_source(a, b):
                 continue
-            near = 0 <= b.sentence - a.sentence <= 1
+            near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article"
             same_parties = {p.key for p in a.accused} == {p.key for p in b.accused}
             if a.kind == b.kind and near and (not b.fresh or (
                     b.sentence == a.sentence and same_parties)):
@@ -99,19 +99,25 @@ def merge_claims(extraction: Extraction) -> None:
                 dropped.add(j)
                 break
     # the lead restated: keep the body's statement, with the lead as further evidence
+    lead = _lead_paragraphs(claims)
     for i, a in enumerate(claims):
-        if i in dropped or a.paragraph != 0:
+        if i in dropped or a.paragraph not in lead or a.source.kind == "article":
             continue
-        for j, b in enumerate(claims):
-            if j in dropped or b.paragraph <= 0 or b.kind != a.kind:
-                continue
-            if a.source.kind == "article" or b.source.kind == "article":
-                continue
-            if _chain(a.source) & _chain(b.source):
-                _fold(b, a)
+        later = [(j, b) for j, b in enumerate(claims) if j not in dropped and b.kind == a.kind
+                 and b.paragraph > max(lead) and b.source.kind != "article"]
+        for test in (lambda b: b.source.key == a.source.key,
+                     lambda b: bool(_chain(a.source) & _chain(b.source))):
+            hit = next(((j, b) for j, b in later if test(b)), None)
+            if hit is not None:
+                _fold(hit[1], a)
                 dropped.add(i)
                 break
     extraction.claims = [c for k, c in enumerate(claims) if k not in dropped]
+
+
+def _lead_paragraphs(claims: list[Claim]) -> set[int]:
+    """The first body paragraph (the lead, or a dek)."""
+    return {0}
 
 
 def add_counter_attributions(extraction: Extraction) -> None:
@@ -127,6 +133,7 @@ def add_counter_attributions(extraction: Extraction) -> None:
         if not side or blamed & side:
             continue
         answered = [b for b in claims if b is not a and b.kind == "allegation" and
+                    b.sentence <= a.sentence and b.span.start < a.span.start and
                     set().union(*(_chain(p) for p in b.accused)) & side if b.accused]
         if not answered:
             continue

@@ -183,7 +183,7 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
             continue
         if t.dep_ == "pobj" and t.head.lower_ in ("for", "of", "at", "with", "from", "to") \
                 and (t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" or
-                     t.lemma_.lower() in DESCRIPTOR_HEADS):
+                     t.lemma_.lower() in DESCRIPTOR_HEADS or t.lower_ in DESCRIPTOR_HEADS):
             candidates.append(t)
     named_mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss") and
                   c.ent_type_ == "ORG"]

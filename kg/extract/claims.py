@@ -395,6 +395,16 @@ def _unattributed_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
             if span:
                 frames.append(Frame(None, span, "unattributed", low, si, content,
                                     cue_span=Span(tok.idx, tok.idx + len(tok.text))))
+        elif tok.pos_ == "NOUN" and low in ("allegation", "accusation", "charge") and any(
+                c.dep_ == "poss" for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ in ("about", "of", "over") for c in tok.children):
+            # "Amnesty's accusations about cluster bombs"
+            owner = make_agent([c for c in tok.children if c.dep_ == "poss"][0], ctx, si)
+            content = [t for t in tok.subtree]
+            span = _tokens_span(content)
+            if owner is not None and span is not None:
+                frames.append(Frame(owner, span, "indirect", low, si, content,
+                                    cue_span=Span(tok.idx, tok.idx + len(tok.text))))
         elif tok.pos_ == "NOUN" and low in ("claim", "allegation", "accusation", "report",
                                             "suggestion", "rumour", "rumor"):
             clause = _child(tok, "acl", "ccomp", "relcl")
@@ -506,6 +516,7 @@ def _dedupe(frames: list[Frame]) -> list[Frame]:
                     f.content.contains(g.content) and g.speaker is not None and \
                     f.speaker is not None and g.speaker.name != f.speaker.name and \
                     f.mode != "direct" and g.cue != "according" and \
+                    f.cue in L.REPORTING_VERBS and \
                     len(g.content) >= 0.6 * len(f.content):
                 drop = True         # f only relays g
             if drop:
@@ -529,10 +540,13 @@ _DOCUMENTS = frozenset("report reports statement findings study survey investiga
 
 
 def _about_document(t) -> bool:
-    """Is *t* inside a phrase that names a document ("a report on alleged violations")?"""
+    """Is *t* inside a phrase about someone's document ("Amnesty's report on alleged
+    violations"): what the document says is not asserted by the one who mentions it."""
     h, n = t.head, 0
     while h is not h.head and n < 6:
-        if h.lemma_.lower() in _DOCUMENTS and h.pos_ == "NOUN":
+        if h.lemma_.lower() in _DOCUMENTS and h.pos_ == "NOUN" and any(
+                c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
+                for c in h.lefts):
             return True
         h, n = h.head, n + 1
     return False
@@ -549,7 +563,7 @@ def _harm_kind(tokens) -> set[str]:
         if t.pos_ in ("VERB", "AUX") and lemma in L.CASUALTY_VERBS:
             kinds.add("casualty")
         elif t.pos_ in ("VERB",) and lemma in L.ATTACK_VERBS and not _is_negated(t):
-            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep") for c in t.children):
+            if not (t.dep_ == "amod" and t.i < t.head.i):   # not "the shelled areas"
                 kinds.add("event")
         elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
                 _child(t, "agent") is not None and not _is_negated(t):
@@ -568,6 +582,10 @@ def _harm_kind(tokens) -> set[str]:
             kinds.add("casualty")       # "claimed the lives of 56 civilians"
         if lemma in L.VIOLATION_WORDS or low in L.VIOLATION_WORDS:
             kinds.add("violation")
+        if low in ("cluster", "phosphorus", "incendiary", "chemical", "barrel") and \
+                t.head.lemma_.lower() in L.MEANS_NOUNS | {"weapon", "weapons", "munition",
+                                                         "munitions", "bomb", "bombs"}:
+            kinds.add("violation")      # weapons whose use IHL restricts
         if lemma == "warning" and any(c.lower_ in ("no", "without") for c in
                                       [*t.lefts, t.head]):
             kinds.add("violation")      # attacking without warning (AP I art. 57)
@@ -656,7 +674,7 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
         return "categorical"
     if frame.cue in L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.EVALUATE_VERBS:
         return None
-    if words & L.DENIAL_NOUNS:
+    if words & L.DENIAL_NOUNS or any(n in text for n in L.DENIAL_NOUNS):
         return "categorical"
     if words & L.DISMISSAL_WORDS and not _dismissed_is_excuse(toks):
         return "dismissal"
@@ -665,6 +683,16 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
     if _justifies(ctx, frame, text, words):
         return "protected_status"
     return None
+
+
+def _main_clause(tokens) -> list:
+    """The tokens of what is said without its subordinate clauses ("..., after X did Y")."""
+    ids = {t.i for t in tokens}
+    sub = set()
+    for t in tokens:
+        if t.dep_ in ("advcl", "relcl", "acl") and t.head.i in ids and t.pos_ in ("VERB", "AUX"):
+            sub.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in sub] or tokens
 
 
 def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) -> bool:
@@ -678,7 +706,7 @@ def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) ->
         before = text[max(0, i - 25):i]
         if re.search(r"\b(no|not|without|never)\b[\w ]*$", before):
             return False            # "with no evident military target"
-    kinds = _harm_kind(frame.tokens)
+    kinds = _harm_kind(_main_clause(frame.tokens))
     lawful = ("only" in words or "legitimate" in words or "conformity" in words or
               "accordance" in words or "line" in words)
     if ("casualty" in kinds or "violation" in kinds) and not lawful:

@@ -80,7 +80,7 @@ def merge_claims(extraction: Extraction) -> None:
             if a.span == b.span and a.kind == b.kind and same_source(a, b):
                 dropped.add(j)
                 break
-            if not same_source(a, b):
+            if not same_source(a, b) or "non_denial" in (a.denial_kind, b.denial_kind):
                 continue
             near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article"
             same_parties = {p.key for p in a.accused} == {p.key for p in b.accused}
@@ -101,10 +101,12 @@ def merge_claims(extraction: Extraction) -> None:
     # the lead restated: keep the body's statement, with the lead as further evidence
     lead = _lead_paragraphs(claims)
     for i, a in enumerate(claims):
-        if i in dropped or a.paragraph not in lead or a.source.kind == "article":
+        if i in dropped or a.paragraph not in lead or a.source.kind == "article" or \
+                a.extra_spans:              # already joined with its restatement
             continue
         later = [(j, b) for j, b in enumerate(claims) if j not in dropped and b.kind == a.kind
-                 and b.paragraph > max(lead) and b.source.kind != "article"]
+                 and b.paragraph > max(lead) and b.source.kind != "article"
+                 and b.denial_kind != "non_denial"]
         for test in (lambda b: b.source.key == a.source.key,
                      lambda b: bool(_chain(a.source) & _chain(b.source))):
             hit = next(((j, b) for j, b in later if test(b)), None)
@@ -134,6 +136,7 @@ def add_counter_attributions(extraction: Extraction) -> None:
             continue
         answered = [b for b in claims if b is not a and b.kind == "allegation" and
                     b.sentence <= a.sentence and b.span.start < a.span.start and
+                    not (_chain(b.source) & side) and
                     set().union(*(_chain(p) for p in b.accused)) & side if b.accused]
         if not answered:
             continue

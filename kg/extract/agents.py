@@ -53,6 +53,7 @@ advisor aide coordinator researcher researchers officer officers chairman parami
 opposition palestinians israelis victims student students teacher teachers nurse nurses
 staff mission delegation prosecutor prosecutors member members campaigners campaigner
 monitor unit troops soldiers soldier navy guard guards parliament congress senate
+defence defense
 """.split())
 _NP_LEFT = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "advmod",
             "npadvmod", "predet")
@@ -130,7 +131,7 @@ def is_agentive(tok) -> bool:
     if tok.lower_ in ("this", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
         return True                     # "This eventually concluded that ..."
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-        return is_agentive(tok.head.head)
+        return _relative_antecedent(tok) is not None
     if tok.lower_ == "one" or tok.pos_ == "NUM":     # "one of the residents"
         return any(c.dep_ == "prep" and c.lower_ == "of" and any(
             is_agentive(o) for o in c.children if o.dep_ == "pobj") for c in tok.children)
@@ -139,6 +140,20 @@ def is_agentive(tok) -> bool:
     low = tok.lemma_.lower()
     return (low in AGENTIVE or tok.lower_ in AGENTIVE or low in SPOKES_NOUNS or
             low in DOCUMENT_NOUNS or low in PART_NOUNS or low in DESCRIPTOR_HEADS)
+
+
+def _relative_antecedent(tok):
+    """What "who" refers to: the noun the clause hangs on, or the agent that noun belongs
+    to ("civil defence on the scene, who reported")."""
+    t, n = tok.head.head, 0
+    while t is not None and n < 4:
+        if t.ent_type_ in NAME_ENTS or t.lemma_.lower() in AGENTIVE or t.lower_ in AGENTIVE:
+            return t
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            t, n = t.head.head, n + 1
+            continue
+        return None
+    return None
 
 
 def _is_plural(tok) -> bool:
@@ -243,7 +258,8 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
         return (ctx.recent(si, person=False, prefer_subject=True) or
                 ctx.recent(si, prefer_subject=True))
     if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
-        return make_agent(tok.head.head, ctx, si, subject=subject)
+        ante = _relative_antecedent(tok)
+        return make_agent(ante, ctx, si, subject=subject) if ante is not None else None
     if tok.pos_ == "PRON" and low not in ("one",):
         return None
     if low == "one" or tok.pos_ == "NUM":        # "one of the residents"

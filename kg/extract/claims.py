@@ -204,7 +204,9 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                                ctx.quote_around(subj.idx, subj.idx + 1) is None):
         if subj is None or not ctx.quote_around(subj.idx, subj.idx + 1):
             return []                   # a verb inside someone's quotation
-    if subj is not None and not is_agentive(subj) and not passive:
+    negative = subj is not None and (subj.lower_ in ("nobody", "none") or any(
+        c.lower_ == "no" and c.dep_ == "det" for c in subj.children))
+    if subj is not None and not is_agentive(subj) and not passive and not negative:
         return []                       # "evidence suggested", "the attack claimed"
     head_cue = tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok and \
         _is_cue(tok.head)
@@ -222,8 +224,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             lemma in L.EVALUATE_VERBS:
         content = _content_after_excluding(tok, subj)
     elif comp is not None:
-        nested = [t for t in comp.subtree if t is not comp and _is_cue(t) and
-                  t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"]
+        nested = [t for t in comp.subtree if t is not comp and t.dep_ in (
+            "advcl", "conj", "parataxis") and _own_speech(t)]
         content = _subtree(comp, exclude=nested)
     elif obj is not None or _child(tok, "xcomp", "prep", "oprd") is not None:
         content = [t for t in _content_after_excluding(tok, subj) if t.i > tok.i]
@@ -240,9 +242,13 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             quote = Span(after[0].start, after[-1].end)
         qtoks = [t for t in ctx.doc if quote.start <= t.idx < quote.end]
         comp_in_quote = comp is not None and quote.start <= comp.idx < quote.end
-        if not content or comp_in_quote or (comp is None and lemma in L.REPORTING_VERBS):
+        if not content or comp_in_quote or (comp is None and lemma in L.REPORTING_VERBS
+                                            and obj is None):
             content = qtoks
             mode = "direct"
+        elif comp is None and obj is not None and any(quote.start <= t.idx < quote.end
+                                                      for t in content):
+            mode = "direct"             # "estimated the death toll “at the low end ...”"
     if not content:
         nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
         if nxt is not None and (nxt.text == ":" or (nxt.is_space and "\n" in nxt.text) or
@@ -352,14 +358,14 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         pobj = _child(to, "pobj")
         if pobj is None:
             continue
-        skip = {t.i for t in tok.subtree}
+        skip = {tok.i} | {t.i for t in to.subtree}
         clause = tok.head if tok.head is not tok else None
         while clause is not None and clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj",
                                                          "relcl") and clause.head is not clause:
             clause = clause.head
         pool = [t for t in clause.subtree] if clause is not None and clause.pos_ in (
             "VERB", "AUX") else list(sent)
-        after = tok.right_edge.idx + len(tok.right_edge.text)
+        after = to.right_edge.idx + len(to.right_edge.text)
         follow = next((q for q in ctx.quotes if 0 <= q.start - after <= 3), None)
         if follow is not None:            # "..., according to one activist, “...”"
             pool = [t for t in ctx.doc if follow.start <= t.idx < follow.end]
@@ -722,7 +728,7 @@ def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:
     if frame.cue in L.DENY_VERBS:   # rejecting an excuse
         return frame.obj is not None and frame.obj.lemma_.lower() in L.EXCUSE_NOUNS
     if frame.cue in L.ACCUSE_VERBS:
-        return bool(kinds)
+        return bool(kinds) or (frame.cue == "blame" and bool(accused))
     if frame.cue in L.CONDEMN_VERBS or frame.cue in L.EVALUATE_VERBS:
         return bool(kinds - {"target"}) or "target" in kinds
     if _dismissed_is_excuse(frame.tokens):
@@ -730,10 +736,23 @@ def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:
     if "casualty" in kinds:
         return True
     if "violation" in kinds:        # a principle ("violations are war crimes") is no claim
+        if not accused:
+            accused.extend(_named_parties(ctx, frame))
         return bool(accused) or bool(kinds & {"event", "event_noun", "target"})
     if "event" in kinds:
         return "target" in kinds or bool(accused)
     return "event_noun" in kinds and "target" in kinds
+
+
+def _named_parties(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
+    """States and organisations the words name ("no warning from the Israelis")."""
+    out = []
+    for t in frame.tokens:
+        if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in ("pobj", "nsubj", "dobj", "poss"):
+            agent = make_agent(t, ctx, frame.sent_index, remember=False)
+            if agent is not None and (frame.speaker is None or agent.name != frame.speaker.name):
+                out.append(agent)
+    return out
 
 
 def is_hedged(frame: Frame) -> bool:

@@ -48,8 +48,12 @@ class Extractor:
     def from_doc(self, article: Article, doc, lines=None) -> Extraction:
         """Run the rule stages on a parse of ``parse_text(article.text)``."""
         ctx = ArticleContext.build(article, doc, lines)
-        ctx.set_country(Counter(STATE_NAMES[t.lower_] for t in doc
-                                if t.ent_type_ in ("GPE", "NORP") and t.lower_ in STATE_NAMES))
+        states = Counter(STATE_NAMES[t.lower_] for t in doc
+                         if t.ent_type_ in ("GPE", "NORP") and t.lower_ in STATE_NAMES)
+        for word in (article.title or "").replace("’", " ").replace("'", " ").split():
+            if word.lower() in STATE_NAMES:     # the headline says what the story is about
+                states[STATE_NAMES[word.lower()]] += 2
+        ctx.set_country(states)
         voice = AgentRef(name=article_voice_name(article), kind="article")
         claims = frames_to_claims(ctx, find_frames(ctx), voice)
         attacks = find_attacks(ctx, claims)

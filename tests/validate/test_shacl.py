@@ -75,3 +75,20 @@ def test_oxigraph_and_rdflib_count_code_points_like_python():
     assert [row[i].value for i in range(4)] == [str(v) for v in expected]
     (rdf_row,) = Graph().query(query % Literal(TEXT).n3())
     assert [v.toPython() for v in rdf_row] == expected
+
+
+def test_prepared_queries_are_reused_only_during_validation():
+    from rdflib.plugins.sparql.processor import SPARQLProcessor
+
+    from kg.validate import shacl
+
+    original = SPARQLProcessor.query
+    shacl._prepared.cache_clear()
+    g = base()
+    g.set((URIRef(EX + "q-msf"), URIRef("http://www.w3.org/ns/oa#exact"), Literal("MSF")))
+    first = validate_graph(g)
+    second = validate_graph(g)
+    assert SPARQLProcessor.query is original
+    assert shacl._prepared.cache_info().hits > 0
+    assert first.results == second.results
+    assert {str(r.source_shape).split("#")[1] for r in first.results} == {"QuoteMatchesArticleText"}

@@ -9,7 +9,6 @@ import click
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
-from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.namespaces import SH

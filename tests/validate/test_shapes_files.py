@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 import kg

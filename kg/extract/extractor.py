@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional
 
 from kg import __version__
 from kg.extract import nlp as nlp_mod
-from kg.extract.attacks import find_attacks, link_attacks
+from kg.extract.attacks import article_voice_claims, find_attacks, link_attacks
 from kg.extract.claims import find_frames, frames_to_claims
 from collections import Counter
 
@@ -56,6 +56,8 @@ class Extractor:
         ctx.set_country(states)
         voice = AgentRef(name=article_voice_name(article), kind="article")
         claims = frames_to_claims(ctx, find_frames(ctx), voice)
+        claims.extend(article_voice_claims(ctx, claims, voice))
+        claims.sort(key=lambda c: (c.span.start, c.kind))
         attacks = find_attacks(ctx, claims)
         link_attacks(ctx, claims, attacks)
         return Extraction(article=article, claims=claims, attacks=attacks,

@@ -767,7 +767,8 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
     si = frame.sent_index
 
     def add(tok):
-        if tok.lower_ in ("we", "us", "our", "i"):
+        if tok.lower_ in ("we", "us", "our", "i") or tok.ent_type_ in ("DATE", "TIME") or \
+                tok.lower_ in _CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
         if agent is not None and agent.name.lower() not in seen:
@@ -816,6 +817,12 @@ def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
                         out.append(agent)
                 _add_doer(s, add)
     return out
+
+
+_CALENDAR = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december
+""".split())
 
 
 def _add_doer(tok, add) -> None:

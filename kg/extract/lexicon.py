@@ -171,7 +171,7 @@ TARGET_TERMS: dict[str, str] = {
     "dwelling": "residential", "dwellings": "residential",
     # humanitarian relief (AP I arts. 70-71)
     "aid convoy": "aid_convoy", "convoy": "aid_convoy", "convoys": "aid_convoy",
-    "aid workers": "aid_convoy", "aid truck": "aid_convoy", "aid trucks": "aid_convoy",
+    "aid truck": "aid_convoy", "aid trucks": "aid_convoy",
     "humanitarian convoy": "aid_convoy", "food distribution": "aid_convoy",
     "warehouse": "aid_convoy",
     # infrastructure (AP I arts. 54, 56)

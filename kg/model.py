@@ -236,6 +236,7 @@ class Claim:
     extra_spans: list[Span] = field(default_factory=list)   # the same statement repeated
     sentence: int = -1                  # index of the sentence it starts in (for resolution)
     fresh: bool = False                 # the text marks a further statement ("also said")
+    by_reference: bool = False          # the speaker is named by "he", "the ministry"...
     paragraph: int = -1                 # index of its paragraph; 0 is the first body paragraph
     hedged: bool = False                # "may amount to", "appear to", "likely"
     cue: Optional[str] = None           # the reporting or denial verb as a lemma ("say", "deny")

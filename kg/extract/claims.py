@@ -52,6 +52,7 @@ class Frame:
     fresh: bool = False       # marked as a further statement ("also said", "added")
     cue_span: Optional[Span] = None
     from_pending: bool = False
+    by_reference: bool = False   # the speaker is a pronoun or description ("he", "the ministry")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -178,6 +179,8 @@ def _content_after_excluding(tok, subj) -> list:
     else's speech."""
     nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
               _own_speech(c)]
+    nested += [d for d in tok.subtree if d is not tok and d.dep_ == "advcl" and
+               d.tag_ == "VBG" and _is_cue(d) and d not in nested]
     return _subtree(tok, exclude=[subj, *nested])
 
 
@@ -279,6 +282,9 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             speaker = make_agent(subj, ctx, si, subject=True)
         if speaker is None and not negated_subject:
             return []                   # a subject we cannot name
+    by_reference = subj is not None and (subj.pos_ == "PRON" or subj.lower_ in (
+        "this", "that") or (not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree)
+                            and any(t.lower_ in ("the", "this") for t in subj.lefts)))
     if passive and speaker is None:
         mode = "unattributed"
         if lemma in L.DENY_VERBS:
@@ -295,7 +301,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     fresh = any(c.lower_ == "also" for c in tok.children) or lemma == "add"
     frame = Frame(speaker, span, mode, lemma, si, content, obj, accused,
                   negated_cue=_is_negated(tok), negated_subject=negated_subject, fresh=fresh,
-                  cue_span=Span(tok.idx, tok.idx + len(tok.text)))
+                  cue_span=Span(tok.idx, tok.idx + len(tok.text)), by_reference=by_reference)
     if lemma == "reject" and tok.dep_ == "relcl":
         # "claims that were rejected by M23": the rejected claims are the noun above
         head = tok.head
@@ -483,7 +489,7 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
             if q is not None and speaker is not None:
                 frames.append(Frame(speaker, q, "direct", pending.cue if pending else "say", si,
                                     list(sent), continuation=pending is None,
-                                    from_pending=pending is not None))
+                                    from_pending=pending is not None, by_reference=True))
             remember_sentence(ctx, sent, si)
             continue
         if pend:
@@ -783,6 +789,7 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
     for t in (tokens if tokens is not None else frame.tokens):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS or
+                                 lemma in L.VIOLATION_WORDS or
                                  lemma in ("cause", "commit", "carry", "conduct", "use")):
             s = _child(t, "nsubj")
             if s is not None:
@@ -888,7 +895,7 @@ def frames_to_claims(ctx: ArticleContext, frames: list[Frame],
             sub = f if len(parts) == 1 else Frame(
                 f.speaker, _tokens_span(part, text) or f.content, f.mode, f.cue, f.sent_index,
                 part, f.obj, f.accused, f.continuation, f.negated_cue, f.negated_subject,
-                f.fresh, f.cue_span, f.from_pending)
+                f.fresh, f.cue_span, f.from_pending, f.by_reference)
             claim = _read(ctx, sub, article_voice)
             if claim is not None:
                 if made and made[-1].kind == claim.kind:
@@ -917,7 +924,7 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
     claim = Claim(kind=kind, span=f.content, source=source, attribution=attribution,
                   denial_kind=dk if kind == "denial" else None, hedged=is_hedged(f),
                   cue=f.cue, sentence=f.sent_index, paragraph=ctx.paragraph(f.content.start),
-                  fresh=f.fresh or f.from_pending)
+                  fresh=f.fresh or f.from_pending, by_reference=f.by_reference)
     if kind == "allegation":
         claim.accused = accused
     else:

@@ -43,6 +43,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
 
 
+def _overlap_words(a: str, b: str) -> int:
+    return len(_words(a) & _words(b))
+
+
 def _similar(a: str, b: str, threshold: float = 0.5) -> bool:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
@@ -82,7 +86,8 @@ def merge_claims(extraction: Extraction) -> None:
                 break
             if not same_source(a, b) or "non_denial" in (a.denial_kind, b.denial_kind):
                 continue
-            near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article"
+            near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article" and (
+                b.sentence == a.sentence or b.by_reference or b.attribution == "direct")
             same_parties = {p.key for p in a.accused} == {p.key for p in b.accused}
             if a.kind == b.kind and near and (not b.fresh or (
                     b.sentence == a.sentence and same_parties)):
@@ -108,8 +113,11 @@ def merge_claims(extraction: Extraction) -> None:
                  and b.paragraph > max(lead) and b.source.kind != "article"
                  and b.denial_kind != "non_denial"]
         for test in (lambda b: b.source.key == a.source.key,
-                     lambda b: bool(_chain(a.source) & _chain(b.source))):
-            hit = next(((j, b) for j, b in later if test(b)), None)
+                     lambda b: a.source.key in _chain(b.source) or
+                     b.source.key in _chain(a.source)):
+            hit = next(((j, b) for j, b in later if test(b) and (
+                a.kind == "denial" or _overlap_words(a.span.text(text), b.span.text(text)) >= 2)),
+                None)
             if hit is not None:
                 _fold(hit[1], a)
                 dropped.add(i)

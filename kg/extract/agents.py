@@ -152,7 +152,11 @@ def _relative_antecedent(tok):
         if t.dep_ == "pobj" and t.head.dep_ == "prep":
             t, n = t.head.head, n + 1
             continue
-        return None
+        break
+    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 8):tok.i]):
+        if prev.pos_ in ("NOUN", "PROPN") and (prev.ent_type_ in ("PERSON", "ORG", "NORP") or
+                                               prev.lemma_.lower() in AGENTIVE):
+            return prev                 # "civil defence on the scene, who reported"
     return None
 
 

@@ -28,6 +28,7 @@ from typing import Optional
 from kg.extract import lexicon as L
 from kg.extract.agents import is_agentive, make_agent, remember_sentence, root_party
 from kg.extract.context import ArticleContext
+from kg.gazetteer import STATE_NAMES
 from kg.model import AgentRef, Claim, Span
 
 CUE_LEMMAS = L.REPORTING_VERBS | L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.DENY_VERBS | \
@@ -103,15 +104,23 @@ def _is_negated(tok) -> bool:
 def _subject(tok):
     """(speaker token, passive?) of a cue verb: its own subject, a ``by`` agent, or the
     subject of the speech verb a participle depends on ("..., saying ...")."""
-    s = _child(tok, "nsubj")
-    if s is not None:
-        return s, False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subjects:   # "The director of Amnesty, Philip Luther said": the name
+        named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG")]
+        return (named[-1] if named else subjects[-1]), False
     agent = _child(tok, "agent")
     if agent is not None and _child(agent, "pobj") is not None:
         return _child(agent, "pobj"), False
     sp = _child(tok, "nsubjpass")
     if sp is not None:
         return sp, True
+    if tok.tag_ == "VBG" and tok.dep_ not in ("ROOT", "conj"):
+        for anc in tok.ancestors:       # "witnessed ..., discovering patients murdered"
+            if anc.pos_ in ("VERB", "AUX") and _is_cue(anc):
+                named = [c for c in anc.children if c.dep_ == "nsubj"]
+                if named:
+                    return named[-1], False
+                break
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         s = _child(tok.head, "nsubj")        # "placed the toll at 61 – and blamed ISIL"
         if s is not None:
@@ -132,6 +141,25 @@ def _subject(tok):
             if ag is not None and _child(ag, "pobj") is not None:
                 return _child(ag, "pobj"), False
     return None, False
+
+
+def _orphan_subject(ctx: ArticleContext, sent, cue):
+    """When the parser gave a main speech verb no subject ("In an interview with X, Chris
+    Gunness, the spokesman for Y, said ..."), the last person (else organisation) named
+    before it, outside quotations."""
+    people, orgs = [], []
+    for t in sent:
+        if t.i >= cue.i:
+            break
+        if ctx.quote_around(t.idx, t.idx + 1):
+            continue
+        if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I") and (
+                t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_type_ != "PERSON"):
+            people.append(t)
+        elif t.ent_type_ == "ORG" and t.dep_ not in ("pobj",) and (
+                t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_type_ != "ORG"):
+            orgs.append(t)
+    return people[-1] if people else (orgs[-1] if orgs else None)
 
 
 def _quote_for(ctx: ArticleContext, sent, cue) -> Optional[Span]:
@@ -201,6 +229,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         pass
     inside = ctx.quote_around(tok.idx, tok.idx + len(tok.text))
     subj, passive = _subject(tok)
+    if subj is None and tok.dep_ == "ROOT":
+        subj = _orphan_subject(ctx, sent, tok)
     if lemma in ("quote", "cite") and passive:
         return []                       # "X was quoted as saying": the saying is the frame
     if inside is not None and (subj is None or subj.i < sent.start or
@@ -372,7 +402,8 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         pool = [t for t in clause.subtree] if clause is not None and clause.pos_ in (
             "VERB", "AUX") else list(sent)
         after = to.right_edge.idx + len(to.right_edge.text)
-        follow = next((q for q in ctx.quotes if 0 <= q.start - after <= 3), None)
+        follow = next((q for q in ctx.quotes if 0 <= q.start - after <= 3 and
+                       q.start < sent.end_char), None)
         if follow is not None:            # "..., according to one activist, “...”"
             pool = [t for t in ctx.doc if follow.start <= t.idx < follow.end]
         content = [t for t in pool if t.i not in skip and not t.is_punct]
@@ -548,6 +579,7 @@ def _plain(ctx: ArticleContext, span: Span) -> str:
     return re.sub(r"[\"“”‘’']", "", t)
 
 
+_COUNTRYISH = frozenset(STATE_NAMES)
 _DOCUMENTS = frozenset("report reports statement findings study survey investigation".split())
 
 
@@ -580,6 +612,13 @@ def _harm_kind(tokens) -> set[str]:
         elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
                 _child(t, "agent") is not None and not _is_negated(t):
             kinds.add("event")          # "it was caused by a Palestinian rocket"
+        elif t.pos_ == "VERB" and lemma in ("carry", "conduct", "launch", "commit", "stage") \
+                and not _is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
+                                               for c in t.children if c.dep_ == "dobj"):
+            kinds.add("event")          # "Russia carried out the attack"
+        if t.ent_type_ in ("GPE", "FAC", "LOC") and t.dep_ == "pobj" and \
+                t.lower_ not in _COUNTRYISH:
+            kinds.add("place")
         elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
             kinds.add("event_noun")
         elif lemma in L.CASUALTY_NOUNS or low in L.CASUALTY_NOUNS:
@@ -746,8 +785,8 @@ def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:
             accused.extend(_named_parties(ctx, frame))
         return bool(accused) or bool(kinds & {"event", "event_noun", "target"})
     if "event" in kinds:
-        return "target" in kinds or bool(accused)
-    return "event_noun" in kinds and "target" in kinds
+        return "target" in kinds or bool(accused) or "place" in kinds
+    return "event_noun" in kinds and ("target" in kinds or "place" in kinds)
 
 
 def _named_parties(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:

@@ -121,7 +121,7 @@ damage damaged loot looted burn burned burnt murder murdered massacre carnage to
 
 #: Words that make a statement an allegation of a violation even without an attack verb.
 VIOLATION_WORDS = frozenset("""
-war crime crimes violation violations genocide atrocity atrocities indiscriminate
+crime crimes violation violations genocide atrocity atrocities indiscriminate
 disproportionate abuse abuses terrorize terrorise recruitment shield shields
 responsibility responsible unlawful illegal deliberately deliberate torture rape abduct
 abduction kidnap starve starvation besiege siege trap looting loot violate

@@ -103,6 +103,18 @@ def merge_claims(extraction: Extraction) -> None:
                 _fold(a, b)
                 dropped.add(j)
                 break
+    # an unattributed repeat of what a named source says ("16 people have been reported
+    # killed") is that source's statement again
+    for j, b in enumerate(claims):
+        if j in dropped or b.attribution != "unattributed":
+            continue
+        for i, a in enumerate(claims):
+            if i == j or i in dropped or a.kind != b.kind or a.source.kind == "article":
+                continue
+            if _similar(a.span.text(text), b.span.text(text), 0.6):
+                _fold(a, b)
+                dropped.add(j)
+                break
     # the lead restated: keep the body's statement, with the lead as further evidence
     lead = _lead_paragraphs(claims)
     for i, a in enumerate(claims):
@@ -114,7 +126,8 @@ def merge_claims(extraction: Extraction) -> None:
                  and b.denial_kind != "non_denial"]
         for test in (lambda b: b.source.key == a.source.key,
                      lambda b: a.source.key in _chain(b.source) or
-                     b.source.key in _chain(a.source)):
+                     b.source.key in _chain(a.source),
+                     lambda b: _indefinite(a, text) and b.source.kind == a.source.kind):
             hit = next(((j, b) for j, b in later if test(b) and (
                 a.kind == "denial" or _overlap_words(a.span.text(text), b.span.text(text)) >= 2)),
                 None)
@@ -126,8 +139,20 @@ def merge_claims(extraction: Extraction) -> None:
 
 
 def _lead_paragraphs(claims: list[Claim]) -> set[int]:
-    """The first body paragraph (the lead, or a dek)."""
-    return {0}
+    """The lead: the first body paragraph that makes a claim."""
+    first = min((c.paragraph for c in claims if c.paragraph >= 0), default=0)
+    return {first}
+
+
+def _indefinite(claim: Claim, text: str) -> bool:
+    """Is the source introduced as "a Sudanese monitor", "an official": someone the story
+    names later?"""
+    sp = claim.source.span
+    if sp is None:
+        return False
+    before = text[max(0, sp.start - 3):sp.start].lower()
+    return bool(re.search(r"\ban?\s*$", before)) and not any(
+        w[:1].isupper() for w in claim.source.name.split()[1:])
 
 
 def add_counter_attributions(extraction: Extraction) -> None:
@@ -148,8 +173,8 @@ def add_counter_attributions(extraction: Extraction) -> None:
                     set().union(*(_chain(p) for p in b.accused)) & side if b.accused]
         if not answered:
             continue
-        if any(d.kind == "denial" and _chain(d.source) & side and
-               abs(d.sentence - a.sentence) <= 1 for d in claims):
+        if any(d.kind == "denial" and (_chain(d.source) & side and abs(d.sentence - a.sentence)
+                                       <= 1 or d.sentence == a.sentence) for d in claims):
             continue
         root = a.source
         while root.speaks_for is not None:

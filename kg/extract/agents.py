@@ -175,6 +175,26 @@ def _appos_name(tok):
     return None
 
 
+_ORG_DESCRIPTORS = frozenset("""
+group organisation organization body charity agency movement monitor watchdog institution
+network
+""".split())
+
+
+def _recent_organisation(ctx: ArticleContext, si: int) -> Optional[AgentRef]:
+    """The latest named organisation (not a person, not a state) mentioned."""
+    from kg.gazetteer import STATE_NAMES
+    for m in reversed(ctx.mentions):
+        if m.sent_index > si or m.sent_index < si - 15 or m.person:
+            continue
+        name = m.agent.name
+        if name.lower() in STATE_NAMES or not any(w[:1].isupper() for w in name.split()) or \
+                m.agent.kind in ("government", "person", "witness", "anonymous"):
+            continue
+        return m.agent
+    return None
+
+
 def _generic_body(name_tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     """"the government", "the army": an earlier mention, else the article's state's."""
     head = name_tok.lemma_.lower()
@@ -334,12 +354,16 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                 return found
         if lemma in DESCRIPTOR_HEADS or lemma in AGENTIVE:
             found = ctx.recent(si, head=lemma, person=False)
+            if found is None and lemma in STATE_BODIES:
+                found = _generic_body(tok, ctx, si)     # "the government": the state's
             if found is None:
                 kind = classify_kind(" ".join(t.text for t in toks))
                 if kind and kind != "anonymous" and lemma in DESCRIPTOR_HEADS:
                     found = ctx.recent(si, kinds=(kind,), person=False)
             if found is None and lemma in STATE_BODIES:
                 found = _generic_body(tok, ctx, si)
+            if found is None and lemma in _ORG_DESCRIPTORS:
+                found = _recent_organisation(ctx, si)   # "The group said ..."
             if found is not None:
                 return found
     if not proper and not (lemma in AGENTIVE or tok.lower_ in AGENTIVE or

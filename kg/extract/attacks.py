@@ -158,6 +158,9 @@ def _in_other_name(tok) -> bool:
 _PLACE_PREP_WORDS = ("in", "at", "on", "into", "inside", "to", "across", "throughout",
                      "near", "outside", "around", "of", "from")
 _LANDMARK_PREPS = ("near", "outside", "around", "from")
+#: Prepositions that locate: a name after them is a place whatever the tagger thinks.
+_LOCATIVE = ("in", "at", "inside", "into", "near", "outside", "around", "across",
+             "throughout")
 _TOWN_NOUNS = frozenset("town city village cities towns villages".split())
 _NOT_PLACE_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
                    "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT")
@@ -185,6 +188,7 @@ def _candidate(tok):
     score, vague = 1, False
     toks = _name_tokens(tok)
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.dep_ == "pobj" and \
+            head.lower_ not in _LOCATIVE and \
             head.head.lemma_.lower() not in _PLACE_NOUNS | _TOWN_NOUNS | L.EVENT_NOUNS:
         if tok.ent_type_ != "NORP" or tok.lower_ in STATE_NAMES:
             return None                 # "according to Mohammed Amin", "the Liberation Tigers"

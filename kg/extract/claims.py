@@ -283,9 +283,10 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                                                       for t in content):
             mode = "direct"             # "estimated the death toll “at the low end ...”"
     if not content:
-        nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
-        if nxt is not None and (nxt.text == ":" or (nxt.is_space and "\n" in nxt.text) or
-                                tok.i + 1 >= sent.end):
+        rest = [t for t in ctx.doc[tok.i + 1:sent.end] if not t.is_space]
+        nxt = rest[0] if rest else None
+        if nxt is None or nxt.text == ":" or all(t.is_punct for t in rest):
+            # "X said:" with the quotation in the next paragraph
             sp = make_agent(subj, ctx, si, subject=True) if subj is not None and not passive \
                 else None
             return [Frame(sp, Span(tok.idx, tok.idx + len(tok.text)), "pending", lemma, si,

@@ -137,7 +137,7 @@ def test_an_input_source_can_be_registered(monkeypatch):
             lambda d: [Graph().parse(Path(d) / "sample.ttl")])
         result = run("validate", "--fake-store", SAMPLE.parent)
         assert result.exit_code == 0, result.output
-        assert "in 163 triples" in result.output
+        assert f"in {len(Graph().parse(SAMPLE))} triples" in result.output
     finally:
         mod.validate_command.params[:] = params
 

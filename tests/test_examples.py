@@ -66,9 +66,6 @@ def test_invalid_examples_fail_only_as_intended(name, shapes):
     assert {str(r.source_shape).split("#")[1] for r in report.results} == shapes
 
 
-@pytest.mark.xfail(strict=True, reason="kg.rdf.entity_graph shares one `seen` set between agent "
-                   "and place keys: a place keyed like an agent ('syria') gets no rdfs:label. "
-                   "Reported to the lead; remove this mark when kg/rdf.py is fixed.")
 def test_place_named_like_an_agent_keeps_its_label():
     art = Article.from_text("Syria said Syria was hit.")
     x = Extraction(art, claims=[Claim("allegation", Span(0, 5),

@@ -39,7 +39,7 @@ _TARGET_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in L.TARGET
 _ANAPHORA = re.compile(r"\b(the|that|this|such|these|those)\s+(\w+\s+)?(attacks?|strikes?|"
                        r"air ?strikes?|shelling|bombing|bombardment|explosion|blast|raid|"
                        r"incident|massacre|assault|event|disaster)\b", re.I)
-_DEFINITE = re.compile(r"\b(the|that|this)\s+(\w+\s+)?(attack|strike|air ?strike|shelling|"
+_DEFINITE = re.compile(r"\b(the|that|this)\s+[\"“‘']?(\w+\s+)?(attack|strike|air ?strike|shelling|"
                        r"bombing|bombardment|explosion|blast|raid|incident|massacre|assault)\b"
                        r"(?!\s+(of|on|against)\b)", re.I)
 _PLACE_PREPS = ("in", "at", "near", "outside", "on", "into", "inside", "around", "of")
@@ -158,6 +158,7 @@ def _in_other_name(tok) -> bool:
 _PLACE_PREP_WORDS = ("in", "at", "on", "into", "inside", "to", "across", "throughout",
                      "near", "outside", "around", "of", "from")
 _LANDMARK_PREPS = ("near", "outside", "around", "from")
+_MOTION = frozenset("return go travel arrive come head rush drive fly march move".split())
 #: Prepositions that locate: a name after them is a place whatever the tagger thinks.
 _LOCATIVE = ("in", "at", "inside", "into", "near", "outside", "around", "across",
              "throughout")
@@ -187,8 +188,9 @@ def _candidate(tok):
     head = tok.head
     score, vague = 1, False
     toks = _name_tokens(tok)
+    motion = head.lower_ == "to" and head.head.lemma_.lower() in _MOTION
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.dep_ == "pobj" and \
-            head.lower_ not in _LOCATIVE and \
+            head.lower_ not in _LOCATIVE and not motion and \
             head.head.lemma_.lower() not in _PLACE_NOUNS | _TOWN_NOUNS | L.EVENT_NOUNS:
         if tok.ent_type_ != "NORP" or tok.lower_ in STATE_NAMES:
             return None                 # "according to Mohammed Amin", "the Liberation Tigers"
@@ -329,6 +331,8 @@ def _triggers(sent) -> list:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS) and \
                 not _is_negated(t) and not any(c.lower_ in ("would", "will") for c in t.children):
+            if t.tag_ == "VBN" and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
+                continue                # "the wounded", "the injured": people, not an act
             out.append(t)
         elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
             out.append(t)
@@ -443,8 +447,7 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
         precise = [p for p in places if p.name not in vague]
         doers, ambiguous = _doers(ctx, sent, si, triggers)
         strong = bool(triggers or figures) and (has_harm or aggregate) and bool(
-            precise or dated or anaphoric or aggregate or
-            ((killed or injured) and (specific or doers)))
+            precise or dated or anaphoric or aggregate or ((killed or injured) and specific))
         weak = bool(triggers) and bool(places or dates) and not strong
         extra = bool(triggers or figures) and has_harm and not strong and not weak
         if not (strong or weak or extra):
@@ -596,7 +599,11 @@ def find_attacks(ctx: ArticleContext, claims: list[Claim]) -> list[Attack]:
                       i not in inc.aggregate or m.anaphoric or m.aggregate)]
         last = inc.last if inc.last in recent else None
         target = None
-        if m.place is not None and m.place.name not in m.vague:
+        if m.aggregate:
+            target = next((i for i in recent if inc.attacks[i].place is not None and
+                           _key(inc.attacks[i].place.name) == _key(m.place.name)), None) \
+                if m.place is not None else None
+        elif m.place is not None and m.place.name not in m.vague:
             target = next((i for i in recent if inc.attacks[i].place is not None and
                            not inc.vague[i] and inc.place_ok(i, m) and
                            _date_ok(inc.attacks[i], m)), None)

@@ -333,13 +333,23 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     frame = Frame(speaker, span, mode, lemma, si, content, obj, accused,
                   negated_cue=_is_negated(tok), negated_subject=negated_subject, fresh=fresh,
                   cue_span=Span(tok.idx, tok.idx + len(tok.text)), by_reference=by_reference)
+    others = []
+    if subj is not None and not passive and speaker is not None:
+        for c in subj.children:          # "Aid workers and the TPLF say ..."
+            if c.dep_ == "conj" and (c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or
+                                     c.pos_ == "PROPN"):
+                other = make_agent(c, ctx, si, subject=True)
+                if other is not None and other.name != speaker.name:
+                    others.append(Frame(other, span, mode, lemma, si, content, obj, accused,
+                                        negated_cue=frame.negated_cue, fresh=fresh,
+                                        cue_span=frame.cue_span))
     if lemma == "reject" and tok.dep_ == "relcl":
         # "claims that were rejected by M23": the rejected claims are the noun above
         head = tok.head
         frame.obj = head
         frame.content = _trim(text, head.idx, tok.right_edge.idx + len(tok.right_edge.text)) \
             or span
-    return [frame]
+    return [frame, *others]
 
 
 _FINAL_CUES = frozenset("""
@@ -617,9 +627,9 @@ def _harm_kind(tokens) -> set[str]:
                 and not _is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
                                                for c in t.children if c.dep_ == "dobj"):
             kinds.add("event")          # "Russia carried out the attack"
-        if t.ent_type_ in ("GPE", "FAC", "LOC") and t.dep_ == "pobj" and \
-                t.lower_ not in _COUNTRYISH:
-            kinds.add("place")
+        if t.pos_ == "NOUN" and lemma in L.EVENT_NOUNS and t.dep_ == "nsubj" and \
+                t.head.lemma_.lower() in ("occur", "happen", "hit", "strike", "kill", "take"):
+            kinds.add("happened")       # "the attack ... occurred late on Friday"
         elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
             kinds.add("event_noun")
         elif lemma in L.CASUALTY_NOUNS or low in L.CASUALTY_NOUNS:
@@ -779,7 +789,7 @@ def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:
         return bool(kinds - {"target"}) or "target" in kinds
     if _dismissed_is_excuse(frame.tokens):
         return True
-    if "casualty" in kinds:
+    if "casualty" in kinds or "happened" in kinds:
         return True
     if "violation" in kinds:        # a principle ("violations are war crimes") is no claim
         if not accused:
@@ -787,7 +797,7 @@ def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:
         return bool(accused) or bool(kinds & {"event", "event_noun", "target"})
     if "event" in kinds:
         return "target" in kinds or bool(accused) or "place" in kinds
-    return "event_noun" in kinds and ("target" in kinds or "place" in kinds)
+    return "event_noun" in kinds and "target" in kinds
 
 
 def _named_parties(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:

@@ -127,10 +127,11 @@ def merge_claims(extraction: Extraction) -> None:
         for test in (lambda b: b.source.key == a.source.key,
                      lambda b: a.source.key in _chain(b.source) or
                      b.source.key in _chain(a.source),
-                     lambda b: _indefinite(a, text) and b.source.kind == a.source.kind):
+                     lambda b: (_indefinite(a, text) or _generic(a)) and
+                     b.source.kind == a.source.kind):
             hit = next(((j, b) for j, b in later if test(b) and (
-                a.kind == "denial" or _overlap_words(a.span.text(text), b.span.text(text)) >= 2)),
-                None)
+                a.kind == "denial" or _overlap_words(a.span.text(text), " ".join(
+                    sp.text(text) for sp in [b.span, *b.extra_spans])) >= 2)), None)
             if hit is not None:
                 _fold(hit[1], a)
                 dropped.add(i)
@@ -142,6 +143,11 @@ def _lead_paragraphs(claims: list[Claim]) -> set[int]:
     """The lead: the first body paragraph that makes a claim."""
     first = min((c.paragraph for c in claims if c.paragraph >= 0), default=0)
     return {first}
+
+
+def _generic(claim: Claim) -> bool:
+    """A source described, not named: "rebels", "humanitarian workers"."""
+    return claim.source.kind != "article" and claim.source.name.islower()
 
 
 def _indefinite(claim: Claim, text: str) -> bool:

@@ -65,12 +65,15 @@ _TITLE_WORDS = ("senior", "top", "former", "chief", "deputy", "acting", "then", 
 
 
 def _ent(tok):
-    doc = tok.doc
-    if tok.ent_type_ in NAME_ENTS:
-        for e in doc.ents:
-            if e.start <= tok.i < e.end:
-                return e
-    return None
+    """The named-entity span *tok* is in (walking the IOB tags: no scan of the document)."""
+    if tok.ent_type_ not in NAME_ENTS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def np_tokens(tok, *, with_preps: bool = False) -> list:
@@ -117,7 +120,7 @@ def clean_name(tokens, *, generic: bool = False) -> tuple[str, Span]:
     if not toks:
         toks = [t for t in tokens if not t.is_space] or list(tokens)
     sp = span_of(toks)
-    return toks[0].doc.text[sp.start:sp.end], sp
+    return "".join(t.text_with_ws for t in toks).strip(), sp
 
 
 def is_agentive(tok) -> bool:

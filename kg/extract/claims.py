@@ -71,7 +71,7 @@ def _tokens_span(tokens, text: Optional[str] = None) -> Optional[Span]:
     toks = [t for t in tokens if not t.is_space]
     if not toks:
         return None
-    text = text if text is not None else toks[0].doc.text
+    text = text if text is not None else toks[0].doc.user_data["kg_text"]
     return _trim(text, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
 
 
@@ -273,7 +273,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                 a.start <= comp.idx < a.end for a in after)):
             # “another callous drone attack” by ... had “claimed the lives of ...”
             quote = Span(after[0].start, after[-1].end)
-        qtoks = [t for t in ctx.doc if quote.start <= t.idx < quote.end]
+        qtoks = ctx.tokens(quote)
         comp_in_quote = comp is not None and quote.start <= comp.idx < quote.end
         if not content or comp_in_quote or (comp is None and lemma in L.REPORTING_VERBS
                                             and obj is None):
@@ -416,7 +416,7 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         follow = next((q for q in ctx.quotes if 0 <= q.start - after <= 3 and
                        q.start < sent.end_char), None)
         if follow is not None:            # "..., according to one activist, “...”"
-            pool = [t for t in ctx.doc if follow.start <= t.idx < follow.end]
+            pool = ctx.tokens(follow)
         content = [t for t in pool if t.i not in skip and not t.is_punct]
         span = _tokens_span(content)
         if span is None:

@@ -146,11 +146,19 @@ class ArticleContext:
     @classmethod
     def build(cls, article: Article, doc, lines: Optional[list[Line]] = None) -> "ArticleContext":
         ctx = cls(article=article, doc=doc)
+        doc.user_data["kg_text"] = doc.text     # Doc.text is rebuilt on every access
         ctx.lines = lines if lines is not None else classify_lines(article.text,
                                                                    article.title_span)
         ctx.quotes = quotation_spans(article.text)
         ctx.paragraph_starts = [l.span.start for l in ctx.lines if l.kind == "body"]
         return ctx
+
+    def tokens(self, span: Span) -> list:
+        """The tokens of the parse whose start lies in *span*."""
+        sl = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sl is None:
+            return []
+        return [t for t in sl if span.start <= t.idx < span.end]
 
     def line_kind(self, start: int) -> str:
         for line in self.lines:

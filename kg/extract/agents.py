@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.context import ArticleContext, Mention
-from kg.gazetteer import DEMONYM_OF, classify_kind
+from kg.gazetteer import DEMONYM_OF, STATE_NAMES as _STATES, classify_kind
 from kg.extract.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, SPOKES_NOUNS
 from kg.model import AgentRef, Span
 
@@ -270,7 +270,7 @@ def _re_mention(ctx: ArticleContext, agent: AgentRef, si: int) -> None:
     """A pronoun or description that refers back makes its referent the latest subject."""
     for m in reversed(ctx.mentions):
         if m.agent is agent:
-            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head,
+            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head, place=m.place,
                                  words=m.words, subject=True))
             return
 
@@ -362,7 +362,10 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
             if found is None:
                 kind = classify_kind(" ".join(t.text for t in toks))
                 if kind and kind != "anonymous" and lemma in DESCRIPTOR_HEADS:
-                    found = ctx.recent(si, kinds=(kind,), person=False)
+                    found = ctx.recent(si, kinds=(kind,), person=False, bodies_only=True)
+                    if found is not None and (found.name.lower() in _STATES or
+                                              found.name.islower()):
+                        found = None    # "the regional health office" is not the town
             if found is None and lemma in STATE_BODIES:
                 found = _generic_body(tok, ctx, si)
             if found is None and lemma in _ORG_DESCRIPTORS:
@@ -410,7 +413,7 @@ def _remember(ctx, agent, tok, si, subject, *, person, words=None) -> None:
     ctx.remember(Mention(agent, si, person=person, plural=_is_plural(tok),
                          head=tok.lemma_.lower(),
                          words=words or frozenset(agent.name.lower().split()),
-                         subject=subject))
+                         subject=subject, place=tok.ent_type_ in ("GPE", "LOC", "FAC")))
 
 
 def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = False

@@ -206,7 +206,7 @@ def _content_after_excluding(tok, subj) -> list:
     """The verb's subtree without its subject and without clauses that report someone
     else's speech."""
     nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
-              _own_speech(c)]
+              (_own_speech(c) or (c.dep_ == "conj" and _is_cue(c)))]
     nested += [d for d in tok.subtree if d is not tok and d.dep_ == "advcl" and
                d.tag_ == "VBG" and _is_cue(d) and d not in nested]
     return _subtree(tok, exclude=[subj, *nested])
@@ -325,7 +325,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []
     if (lemma in L.ACCUSE_VERBS or lemma in L.DENY_VERBS or lemma in L.CONDEMN_VERBS or
             lemma in L.EVALUATE_VERBS) and subj is not None and not passive and \
-            subj.i < tok.i and mode != "direct":
+            subj.i < tok.i and mode != "direct" and subj.head is tok:
         # the clause itself carries the claim: "X accused Y of Z", "X rejected the report"
         start = subj.left_edge.idx if subj.left_edge.i >= sent.start else sent.start_char
         span = _trim(text, start, span.end) or span
@@ -719,7 +719,12 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
     words = _words(toks)
     text = _plain(ctx, frame.content)
     obj_lemma = frame.obj.lemma_.lower() if frame.obj is not None else ""
-    if any(p in text for p in L.NON_DENIAL_PATTERNS):
+    around = text
+    if frame.cue_span is not None:
+        lo = max(0, frame.cue_span.start - 40)
+        around = re.sub(r"[\"“”‘’']", "", ctx.article.text[lo:frame.cue_span.end].lower()) + \
+            " " + text
+    if any(p in around for p in L.NON_DENIAL_PATTERNS):
         return "non_denial"
     if frame.negated_subject:
         return "categorical"

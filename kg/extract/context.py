@@ -131,6 +131,7 @@ class Mention:
     head: str           # lowercase head noun or last name word ("ministry", "luther")
     words: frozenset = frozenset()   # lowercase words of the noun phrase
     subject: bool = False
+    place: bool = False              # a place name used as an agent ("Moscow said")
 
 
 @dataclass
@@ -188,7 +189,8 @@ class ArticleContext:
     def recent(self, sent_index: int, *, person: Optional[bool] = None,
                plural: Optional[bool] = None, head: Optional[str] = None,
                kinds: Optional[tuple[str, ...]] = None, window: int = 15,
-               prefer_subject: bool = False) -> Optional[AgentRef]:
+               prefer_subject: bool = False, bodies_only: bool = False
+               ) -> Optional[AgentRef]:
         """The most recent agent mentioned before or in sentence *sent_index* that fits;
         with *prefer_subject*, the subject of the latest sentence that had one wins."""
         fits = []
@@ -202,6 +204,8 @@ class ArticleContext:
             if head is not None and m.head != head and head not in m.words:
                 continue
             if kinds is not None and m.agent.kind not in kinds:
+                continue
+            if bodies_only and (m.place or m.person):
                 continue
             fits.append(m)
         if not fits:

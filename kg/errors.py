@@ -53,3 +53,12 @@ class QueryError(KgError):
 
 class RemoteError(KgError):
     """A remote SPARQL server is unreachable or answered with an error."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store: a writer, or readers when we want to write."""
+
+    def __init__(self, code: str, what: str, cause: Optional[str] = None,
+                 fix: Optional[str] = None, pid: Optional[int] = None):
+        self.pid = pid
+        super().__init__(code, what, cause, fix)

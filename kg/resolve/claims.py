@@ -1,0 +1,194 @@
+"""One claim per statement: fold the repeats an article makes of the same statement.
+
+News reports a statement several times: a lead or dek summarises what the body then quotes,
+a paraphrase is followed by the quotation, a quotation runs on in the next paragraph ("...,"
+he said), a wire copy repeats a figure.  After agent keys are set, claims of the same source
+(or of bodies it speaks for) are folded into one claim with several pieces of evidence when
+
+* they are in the same or the next sentence, of the same kind, and the later one is not
+  marked as a further statement ("also said", "added");
+* a direct quotation in the next sentence continues a paraphrase of the same speaker;
+* their words are nearly the same;
+* the first body paragraph (the lead) states what a later paragraph states again.
+
+Also here: an allegation that blames someone else for an attack that others blame on the
+speaker's side is also a denial, by counter-attribution ("Israel said it was caused by a
+misfiring Palestinian rocket").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Claim, Extraction
+
+_STOP = frozenset("""
+a an the of to in on at by for with and or but that this these those it its their they he
+she his her was were is are be been has have had will would could may might said says say
+as from into over after before about which who whom what when where than then there also
+not no nor
+""".split())
+
+
+def _chain(agent) -> set[str]:
+    keys, n = set(), 0
+    while agent is not None and n < 6:
+        if agent.key:
+            keys.add(agent.key)
+        agent, n = agent.speaks_for, n + 1
+    return keys
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def _overlap_words(a: str, b: str) -> int:
+    return len(_words(a) & _words(b))
+
+
+def _similar(a: str, b: str, threshold: float = 0.5) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold and \
+        len(wa & wb) / len(wa | wb) >= 0.3
+
+
+def _fold(keep: Claim, other: Claim) -> None:
+    for sp in [other.span, *other.extra_spans]:
+        if sp != keep.span and sp not in keep.extra_spans:
+            keep.extra_spans.append(sp)
+    for p in other.accused:
+        if p.key and p.key not in {a.key for a in keep.accused}:
+            keep.accused.append(p)
+    keep.attacks = sorted(set(keep.attacks) | set(other.attacks))
+    keep.hedged = keep.hedged and other.hedged
+
+
+def merge_claims(extraction: Extraction) -> None:
+    text = extraction.article.text
+    claims = extraction.claims
+    dropped: set[int] = set()
+
+    def same_source(a: Claim, b: Claim) -> bool:
+        if a.source.kind == "article" or b.source.kind == "article":
+            return a.source.kind == b.source.kind and a.attribution == b.attribution
+        return a.source.key == b.source.key
+
+    for j, b in enumerate(claims):
+        for i in range(j - 1, -1, -1):
+            a = claims[i]
+            if i in dropped:
+                continue
+            if a.span == b.span and a.kind == b.kind and same_source(a, b):
+                dropped.add(j)
+                break
+            if not same_source(a, b) or "non_denial" in (a.denial_kind, b.denial_kind):
+                continue
+            near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article" and (
+                b.sentence == a.sentence or b.by_reference or b.attribution == "direct")
+            same_parties = {p.key for p in a.accused} == {p.key for p in b.accused}
+            if a.kind == b.kind and near and (not b.fresh or (
+                    b.sentence == a.sentence and same_parties)):
+                _fold(a, b)
+                dropped.add(j)
+                break
+            if a.kind != b.kind and b.sentence - a.sentence == 1 and \
+                    b.attribution == "direct" and not b.fresh and b.cue in ("say", "tell"):
+                _fold(a, b)
+                dropped.add(j)
+                break
+            if a.kind == b.kind and _similar(a.span.text(text), b.span.text(text)):
+                _fold(a, b)
+                dropped.add(j)
+                break
+    # an unattributed repeat of what a named source says ("16 people have been reported
+    # killed") is that source's statement again
+    for j, b in enumerate(claims):
+        if j in dropped or b.attribution != "unattributed":
+            continue
+        for i, a in enumerate(claims):
+            if i == j or i in dropped or a.kind != b.kind or a.source.kind == "article":
+                continue
+            if _similar(a.span.text(text), b.span.text(text), 0.6):
+                _fold(a, b)
+                dropped.add(j)
+                break
+    # the lead restated: keep the body's statement, with the lead as further evidence
+    lead = _lead_paragraphs(claims)
+    for i, a in enumerate(claims):
+        if i in dropped or a.paragraph not in lead or a.source.kind == "article" or \
+                a.extra_spans:              # already joined with its restatement
+            continue
+        later = [(j, b) for j, b in enumerate(claims) if j not in dropped and b.kind == a.kind
+                 and b.paragraph > max(lead) and b.source.kind != "article"
+                 and b.denial_kind != "non_denial"]
+        for test in (lambda b: b.source.key == a.source.key,
+                     lambda b: a.source.key in _chain(b.source) or
+                     b.source.key in _chain(a.source),
+                     lambda b: (_indefinite(a, text) or _generic(a)) and
+                     b.source.kind == a.source.kind):
+            hit = next(((j, b) for j, b in later if test(b) and (
+                a.kind == "denial" or _overlap_words(a.span.text(text), " ".join(
+                    sp.text(text) for sp in [b.span, *b.extra_spans])) >= 2)), None)
+            if hit is not None:
+                _fold(hit[1], a)
+                dropped.add(i)
+                break
+    extraction.claims = [c for k, c in enumerate(claims) if k not in dropped]
+
+
+def _lead_paragraphs(claims: list[Claim]) -> set[int]:
+    """The lead: the first body paragraph that makes a claim."""
+    first = min((c.paragraph for c in claims if c.paragraph >= 0), default=0)
+    return {first}
+
+
+def _generic(claim: Claim) -> bool:
+    """A source described, not named: "rebels", "humanitarian workers"."""
+    return claim.source.kind != "article" and claim.source.name.islower()
+
+
+def _indefinite(claim: Claim, text: str) -> bool:
+    """Is the source introduced as "a Sudanese monitor", "an official": someone the story
+    names later?"""
+    sp = claim.source.span
+    if sp is None:
+        return False
+    before = text[max(0, sp.start - 3):sp.start].lower()
+    return bool(re.search(r"\ban?\s*$", before)) and not any(
+        w[:1].isupper() for w in claim.source.name.split()[1:])
+
+
+def add_counter_attributions(extraction: Extraction) -> None:
+    """An allegation by S blaming another party for what others blame on S's side is also a
+    denial by S (kind ``counter_attribution``)."""
+    claims = extraction.claims
+    new = []
+    for a in claims:
+        if a.kind != "allegation" or a.source.kind == "article" or not a.accused:
+            continue
+        side = _chain(a.source)
+        blamed = set().union(*(_chain(p) for p in a.accused))
+        if not side or blamed & side:
+            continue
+        answered = [b for b in claims if b is not a and b.kind == "allegation" and
+                    b.sentence <= a.sentence and b.span.start < a.span.start and
+                    not (_chain(b.source) & side) and
+                    set().union(*(_chain(p) for p in b.accused)) & side if b.accused]
+        if not answered:
+            continue
+        if any(d.kind == "denial" and (_chain(d.source) & side and abs(d.sentence - a.sentence)
+                                       <= 1 or d.sentence == a.sentence) for d in claims):
+            continue
+        root = a.source
+        while root.speaks_for is not None:
+            root = root.speaks_for
+        new.append(Claim(kind="denial", span=a.span, source=a.source,
+                         attribution=a.attribution, accused=[root],
+                         attacks=list(a.attacks), denial_kind="counter_attribution",
+                         hedged=a.hedged, cue=a.cue, sentence=a.sentence,
+                         paragraph=a.paragraph, extra_spans=list(a.extra_spans)))
+    claims.extend(new)
+    claims.sort(key=lambda c: (c.span.start, c.kind))

@@ -1,0 +1,49 @@
+"""Which allegations a denial rejects.
+
+A denial defends its speaker and the bodies the speaker speaks for ("a spokesman for the
+Defence Ministry" defends the ministry and the state).  It rejects the allegations of the
+same article that accuse a party it defends, narrowed to the allegations of the source whose
+claims it names ("dismissed Amnesty's report") and to the incidents it is about, when it says.
+"""
+
+from __future__ import annotations
+
+from kg.model import AgentRef, Claim, Extraction
+
+
+def _chain_keys(agent: AgentRef | None) -> set[str]:
+    keys, n = set(), 0
+    while agent is not None and n < 6:
+        if agent.key:
+            keys.add(agent.key)
+        agent, n = agent.speaks_for, n + 1
+    return keys
+
+
+def defended_keys(denial: Claim) -> set[str]:
+    keys = _chain_keys(denial.source)
+    for p in denial.accused:
+        keys |= _chain_keys(p)
+    return keys
+
+
+def link_denials(extraction: Extraction) -> None:
+    claims = extraction.claims
+    for d in claims:
+        if d.kind != "denial" or d.denial_kind == "non_denial":
+            continue
+        defended = defended_keys(d)
+        rebutted = set().union(*(_chain_keys(r) for r in d.rebuts)) if d.rebuts else set()
+        candidates = []
+        for i, a in enumerate(claims):
+            if a.kind != "allegation":
+                continue
+            accused = set().union(*(_chain_keys(p) for p in a.accused)) if a.accused else set()
+            if not accused & defended:
+                continue
+            if rebutted and not (_chain_keys(a.source) & rebutted):
+                continue
+            if d.attacks and a.attacks and not set(d.attacks) & set(a.attacks):
+                continue
+            candidates.append(i)
+        d.denies = candidates

@@ -1,0 +1,104 @@
+"""Extraction of attacks: target, place, date, perpetrator, casualties, weapon; and how the
+mentions of one incident are joined.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Article, PartialDate
+from kg.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def run(extractor, text, published="2021-06-09"):
+    art = Article(text=text, path="t.txt",
+                  published=PartialDate.parse(published) if published else None)
+    (x,) = list(analyse([art], extractor))
+    return x
+
+
+def one_attack(x):
+    assert len(x.attacks) == 1, [x.article.text[a.span.start:a.span.end] for a in x.attacks]
+    return x.attacks[0]
+
+
+def test_target_place_date_and_toll(extractor):
+    # 9 June 2021 is a Wednesday: "on Sunday" is 6 June
+    x = run(extractor, "Witnesses said warplanes struck a crowded market in the town of Sarnel "
+                       "on Sunday, killing at least 31 people and wounding 40 others.\n")
+    a = one_attack(x)
+    assert "market" in [t.category for t in a.targets]
+    assert a.place.name == "Sarnel"
+    assert a.date.day == date(2021, 6, 6)
+    assert (a.killed.count, a.killed.qualifier) == (31, "at_least")
+    assert a.injured.count == 40
+
+
+def test_month_day_without_year_is_in_the_publication_year(extractor):
+    x = run(extractor, "Medics said rockets hit the Al-Nour hospital in Kavat on February 15, "
+                       "wounding nine patients.\n", published="2021-03-02")
+    a = one_attack(x)
+    assert a.date.day == date(2021, 2, 15)
+    assert "hospital" in [t.category for t in a.targets]
+
+
+def test_numbers_written_as_words(extractor):
+    x = run(extractor, "Officials said twenty-three civilians were killed when shells fell on "
+                       "a school in Dorra on Monday.\n")
+    a = one_attack(x)
+    assert a.killed.count == 23
+
+
+def test_perpetrator_from_the_attacking_means(extractor):
+    x = run(extractor, "The health ministry said Kordan drones bombed a bakery in Plesk on "
+                       "Tuesday, killing six people.\n")
+    a = one_attack(x)
+    assert any("kordan" in (p.key or "") for p in a.perpetrators)
+    assert a.weapon and "drone" in a.weapon
+
+
+def test_later_mentions_add_to_the_same_incident(extractor):
+    x = run(extractor, "Shelling hit a shelter for displaced families in Orvo on Thursday, local "
+                       "officials said.\n\nThe attack killed 14 people, including five "
+                       "children, a medic at the scene said.\n")
+    a = one_attack(x)
+    assert a.place.name == "Orvo"
+    assert a.killed.count == 14 and a.killed.children == 5
+
+
+def test_two_incidents_in_two_places_stay_apart(extractor):
+    x = run(extractor, "The monitor said an air strike destroyed homes in Tesh on Friday, "
+                       "killing four civilians.\n\nSeparately, artillery hit a school in "
+                       "Vardo on Saturday, wounding 11 pupils, residents said.\n")
+    places = sorted(a.place.name for a in x.attacks)
+    assert places == ["Tesh", "Vardo"]
+
+
+def test_campaign_totals_are_not_incidents(extractor):
+    x = run(extractor, "The rights group said the country's air campaign had killed more than "
+                       "2,000 civilians across the country since March.\n")
+    assert x.attacks == []
+    assert [c.kind for c in x.claims] == ["allegation"]
+
+
+def test_claims_are_linked_to_the_attack_they_report(extractor):
+    x = run(extractor, "Villagers said soldiers burned the mosque in Lerro on Monday.\n\n"
+                       "The army denied that its troops had entered Lerro.\n")
+    a = one_attack(x)
+    assert a.place.name == "Lerro"
+    for c in x.claims:
+        assert c.attacks == [0], (c.kind, c.attacks)
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved(extractor):
+    x = run(extractor, "Residents said a drone hit the water station in Kolo on Sunday.\n",
+            published=None)
+    a = one_attack(x)
+    assert a.date is None or a.date.day is None

@@ -1,0 +1,200 @@
+"""Extraction of allegations and denials, one construction per test.
+
+Every sentence here was written for these tests (invented places, people and figures, in the
+style of wire copy); none is copied from the development articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Article, PartialDate
+from kg.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def run(extractor, text, published="2021-06-09", **meta):
+    art = Article(text=text, path="test.txt", published=PartialDate.parse(published),
+                  **meta)
+    (x,) = list(analyse([art], extractor))
+    return x
+
+
+def quote(x, c):
+    return x.article.text[c.span.start:c.span.end]
+
+
+def only(x, kind):
+    found = [c for c in x.claims if c.kind == kind and c.denial_kind != "non_denial"]
+    assert len(found) == 1, [(c.kind, quote(x, c)) for c in x.claims]
+    return found[0]
+
+
+def test_indirect_speech_with_said(extractor):
+    x = run(extractor, "The Norland Medical Union said government jets bombed the Saint Ilse "
+                       "clinic in Varna on Monday, killing four nurses.\n")
+    c = only(x, "allegation")
+    assert c.source.label == "Norland Medical Union"
+    assert "bombed the Saint Ilse clinic" in quote(x, c)
+    assert c.attribution == "indirect"
+
+
+def test_told_reporters(extractor):
+    x = run(extractor, "A local doctor, Amira Haddou, told reporters that shells hit the "
+                       "maternity ward of the Kesra hospital, wounding twelve patients.\n")
+    c = only(x, "allegation")
+    assert c.source.name == "Amira Haddou"
+    assert c.source.kind == "witness" or c.source.kind == "person"
+
+
+def test_according_to(extractor):
+    x = run(extractor, "According to the Orlan Rights Monitor, militia fighters set fire to "
+                       "a school in Tavi and killed three teachers.\n")
+    c = only(x, "allegation")
+    assert c.source.label == "Orlan Rights Monitor"
+    assert "set fire to a school" in quote(x, c)
+
+
+def test_accused_of_names_the_accused(extractor):
+    x = run(extractor, "The opposition council accused the Brastovian army of shelling the "
+                       "central market in Delo, where 19 civilians died.\n")
+    c = only(x, "allegation")
+    assert c.cue == "accuse"
+    assert any("army" in (a.label or a.name).lower() for a in c.accused)
+
+
+def test_quote_with_speaker_after(extractor):
+    x = run(extractor, "“They fired rockets straight into the bakery queue,” said Tomas Ferro, "
+                       "a resident of Lusk.\n")
+    c = only(x, "allegation")
+    assert c.attribution == "direct"
+    assert c.source.name == "Tomas Ferro"
+    assert quote(x, c).startswith("They fired rockets")
+
+
+def test_quote_with_speaker_before_and_colon(extractor):
+    x = run(extractor, "The camp manager, Ines Varga, said:\n\n“The drone hit the water point "
+                       "where children were queueing.”\n")
+    c = only(x, "allegation")
+    assert c.source.name == "Ines Varga"
+    assert "The drone hit the water point" in quote(x, c)
+
+
+def test_in_a_report_said(extractor):
+    x = run(extractor, "In a report published on Tuesday, Amnesty International said air "
+                       "strikes on the town of Karso had destroyed two mosques.\n")
+    c = only(x, "allegation")
+    assert c.source.label == "Amnesty International"
+    assert c.source.kind == "ngo"
+
+
+def test_passive_alleged_to_is_unattributed(extractor):
+    x = run(extractor, "Government aircraft are alleged to have bombed a convoy of aid trucks "
+                       "near Palo.\n")
+    c = only(x, "allegation")
+    assert c.attribution == "unattributed"
+    assert c.source.kind == "article"
+
+
+def test_amid_claims_that_is_unattributed(extractor):
+    x = run(extractor, "Investigators arrived in the region amid claims that soldiers had "
+                       "looted the hospital in Vrana.\n")
+    c = only(x, "allegation")
+    assert c.attribution == "unattributed"
+    assert "looted the hospital" in quote(x, c)
+
+
+def test_statement_in_the_articles_own_voice(extractor):
+    x = run(extractor, "Dozens of families were left homeless after Kordan artillery shelled "
+                       "the village of Mesk on Saturday, killing five children.\n",
+            publisher="The Example Herald")
+    c = only(x, "allegation")
+    assert c.attribution == "article"
+    assert c.source.name == "The Example Herald"
+
+
+def test_speech_that_asserts_no_harm_is_no_claim(extractor):
+    x = run(extractor, "The foreign minister said talks on a ceasefire would resume in Geneva "
+                       "next week.\n")
+    assert x.claims == []
+
+
+def test_categorical_denial(extractor):
+    x = run(extractor, "The defence ministry denied that its aircraft had struck the market in "
+                       "Solt.\n")
+    d = only(x, "denial")
+    assert d.denial_kind == "categorical"
+
+
+def test_dismissal_of_the_evidence(extractor):
+    x = run(extractor, "A ministry spokesman dismissed the report as “lies and fabrications”.\n")
+    d = only(x, "denial")
+    assert d.denial_kind == "dismissal"
+
+
+def test_justification_that_denies_protected_status(extractor):
+    x = run(extractor, "The army said its jets only struck terrorist targets in Berra and that "
+                       "the building was a militant command post.\n")
+    d = only(x, "denial")
+    assert d.denial_kind == "protected_status"
+
+
+def test_non_denial_is_recorded_but_is_not_a_denial(extractor):
+    x = run(extractor, "The air force has neither confirmed nor denied responsibility for the "
+                       "strike on the Vell bridge.\n")
+    kinds = [(c.kind, c.denial_kind) for c in x.claims]
+    assert ("denial", "non_denial") in kinds
+    assert not [c for c in x.claims if c.kind == "denial" and c.denial_kind != "non_denial"]
+
+
+def test_denial_by_a_spokesman_defends_the_body_and_the_state(extractor):
+    x = run(extractor, "Rights groups said Kordan troops burned homes in Ulva.\n\n"
+                       "Pavel Ostrin, a spokesman for the Kordan Defence Ministry, denied that "
+                       "troops had burned any homes.\n")
+    d = only(x, "denial")
+    assert d.source.name == "Pavel Ostrin"
+    assert d.source.speaks_for is not None
+    assert "defence ministry" in d.source.speaks_for.key
+    a = only(x, "allegation")
+    assert x.claims.index(a) in d.denies
+
+
+def test_pronoun_speaker_refers_back(extractor):
+    x = run(extractor, "Lena Marsh, the head of the Children First charity, visited the camp on "
+                       "Friday.\n\n“Three of our schools were hit by shellfire,” she said.\n")
+    c = only(x, "allegation")
+    assert c.source.name == "Lena Marsh"
+
+
+def test_description_refers_back_to_a_named_body(extractor):
+    x = run(extractor, "The Varna Legal Aid Centre documented the attack.\n\n"
+                       "The group said police fired live rounds at a funeral, killing two "
+                       "mourners.\n")
+    c = only(x, "allegation")
+    assert c.source.label == "Varna Legal Aid Centre"
+
+
+def test_hedged_claim(extractor):
+    x = run(extractor, "The observers said the strikes may amount to war crimes.\n")
+    c = only(x, "allegation")
+    assert c.hedged
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_one_claim(extractor):
+    x = run(extractor, "The ministry said soldiers had shelled the clinic in Ardo.\n\n"
+                       "“The shelling killed two doctors,” it said.\n")
+    allegations = [c for c in x.claims if c.kind == "allegation"]
+    assert len(allegations) == 1
+    assert allegations[0].extra_spans
+
+
+def test_counter_attribution_is_also_a_denial(extractor):
+    x = run(extractor, "Opposition medics blamed a Kordan air strike for the blast at the "
+                       "hospital, while Kordan said it was caused by a misfired Ulvan rocket.\n")
+    kinds = {(c.kind, c.denial_kind) for c in x.claims}
+    assert ("denial", "counter_attribution") in kinds

@@ -68,14 +68,14 @@ def tokenize(text: str) -> list[Token]:
     pos = 0
     for m in _TOKEN.finditer(text):
         if m.start() != pos:  # pragma: no cover - the pattern matches every character
-            raise QueryError("E401", "cannot read the query", f"unexpected text at {pos}")
+            raise QueryError("E701", "cannot read the query", f"unexpected text at {pos}")
         pos = m.end()
         kind = m.lastgroup
         value = m.group()
         if kind in ("ws", "comment"):
             continue
         if kind == "other" and value in "\"'":
-            raise QueryError("E401", "cannot read the query",
+            raise QueryError("E701", "cannot read the query",
                              f"a string opened at character {m.start()} is never closed",
                              "close the string, or escape the quote with a backslash")
         if value == "}" and kind == "punct":
@@ -88,7 +88,7 @@ def tokenize(text: str) -> list[Token]:
         if value == "(" and kind == "punct":
             parens += 1
     if depth != 0 or parens != 0:
-        raise QueryError("E401", "cannot read the query", "its braces or parentheses do not balance",
+        raise QueryError("E701", "cannot read the query", "its braces or parentheses do not balance",
                          "check that every { and ( is closed")
     return out
 
@@ -110,7 +110,7 @@ def check_read_only(tokens: list[Token], allow: Iterable[str] = ()) -> None:
     allow = {a.lower() for a in allow}
     form = query_form(tokens)
     if form not in QUERY_FORMS and "update" not in allow:
-        raise QueryError("E402", f"refused to run a {form or 'empty'} request",
+        raise QueryError("E702", f"refused to run a {form or 'empty'} request",
                          "stored and ad-hoc queries are read-only (SELECT, ASK, CONSTRUCT, "
                          "DESCRIBE)", "change data with kg ingest, not with a query")
     for t in tokens:
@@ -118,16 +118,16 @@ def check_read_only(tokens: list[Token], allow: Iterable[str] = ()) -> None:
             continue
         w = t.upper
         if w == "SERVICE" and "service" not in allow:
-            raise QueryError("E403", "refused a query with SERVICE",
+            raise QueryError("E703", "refused a query with SERVICE",
                              "it would make the query engine fetch another server's data",
                              "remove the SERVICE clause, or allow federation explicitly")
         if w == "FROM" and "from" not in allow:
-            raise QueryError("E404", "refused a query with FROM / FROM NAMED",
+            raise QueryError("E704", "refused a query with FROM / FROM NAMED",
                              "queries run over all graphs of the store; some servers fetch "
                              "FROM IRIs from the web",
                              "remove FROM, and use GRAPH <...> { } to pick a graph")
         if w in UPDATE_WORDS and "update" not in allow:
-            raise QueryError("E402", f"refused a query with {w}",
+            raise QueryError("E702", f"refused a query with {w}",
                              "stored and ad-hoc queries are read-only",
                              "change data with kg ingest, not with a query")
 
@@ -148,7 +148,7 @@ def _where_brace(tokens: list[Token]) -> Token:
         elif t.value == "{" and t.kind == "punct":
             if after_where or form in ("SELECT", "ASK", "DESCRIBE"):
                 return t
-    raise QueryError("E405", "cannot find the WHERE clause of the query",
+    raise QueryError("E705", "cannot find the WHERE clause of the query",
                      "parameters are bound at the start of the WHERE clause",
                      "write the query as SELECT ... WHERE { ... }")
 
@@ -162,13 +162,13 @@ def bind(text: str, bindings: Mapping[str, object]) -> str:
     present = {t.value[1:] for t in tokens if t.kind == "var"}
     unknown = sorted(set(bindings) - present)
     if unknown:
-        raise QueryError("E406", f"the query has no variable ?{unknown[0]}",
+        raise QueryError("E706", f"the query has no variable ?{unknown[0]}",
                          "a parameter binds a variable of the query",
                          f"use one of: {', '.join('?' + v for v in sorted(present))}")
     names = sorted(bindings)
     for n in names:
         if not re.fullmatch(r"[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+", n):
-            raise QueryError("E406", f"bad variable name {n!r}")
+            raise QueryError("E706", f"bad variable name {n!r}")
     terms = [term_text(bindings[n]) for n in names]
     brace = _where_brace(tokens)
     values = "VALUES ({}) {{ ({}) }}".format(" ".join("?" + n for n in names), " ".join(terms))
@@ -180,7 +180,7 @@ def term_text(term) -> str:
     import pyoxigraph as ox
 
     if not isinstance(term, (ox.NamedNode, ox.Literal)):
-        raise QueryError("E407", f"cannot bind {term!r}", "only IRIs and literals can be bound")
+        raise QueryError("E707", f"cannot bind {term!r}", "only IRIs and literals can be bound")
     return str(term)
 
 
@@ -196,7 +196,7 @@ def page(text: str, limit: int | None = None, offset: int | None = None) -> str:
     tokens = tokenize(text)
     for word in ("LIMIT", "OFFSET"):
         if has_top_level(tokens, word):
-            raise QueryError("E408", f"the query has its own {word}",
+            raise QueryError("E708", f"the query has its own {word}",
                              "--limit and --offset would conflict with it",
                              f"remove {word} from the query, or do not pass --limit/--offset")
     # a trailing VALUES block after the WHERE clause must stay last
@@ -222,7 +222,7 @@ def prepare(text: str, bindings: Mapping[str, object] = {}, *, allow: Iterable[s
 
 
 def syntax_error(err: Exception) -> QueryError:
-    return QueryError("E409", "the query is not valid SPARQL", str(err),
+    return QueryError("E709", "the query is not valid SPARQL", str(err),
                       "fix the query (the message gives line and column)")
 
 

@@ -86,7 +86,7 @@ def test_a_program_holding_the_database_directly_is_reported(empty_store):
     p = child("raw", str(empty_store), "30")
     try:
         wait_for(p, "ready")
-        with pytest.raises(StoreLockedError, match="E311"):
+        with pytest.raises(StoreLockedError, match="E611"):
             Store.open(empty_store, "w", wait=0.1)
     finally:
         p.kill()

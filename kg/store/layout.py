@@ -57,7 +57,7 @@ def default_path() -> Path:
 
 def check_article_id(article_id: str) -> str:
     if not isinstance(article_id, str) or not _ARTICLE_ID.match(article_id):
-        raise StoreError("E301", f"bad article id {article_id!r}",
+        raise StoreError("E601", f"bad article id {article_id!r}",
                          "an article id is the first 16 hex digits of the SHA-256 of its text",
                          "pass the id `kg.model.Article.id` gives")
     return article_id
@@ -96,14 +96,14 @@ def read_meta(root: Path) -> dict:
     try:
         meta = json.loads((root / META_FILE).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StoreError("E302", f"{root} is not an evidence-kg store",
+        raise StoreError("E602", f"{root} is not an evidence-kg store",
                          f"it has no {META_FILE}",
                          "give the folder `kg ingest` created, or a new folder") from None
     except (OSError, ValueError) as err:
-        raise StoreError("E303", f"cannot read {root / META_FILE}", str(err),
+        raise StoreError("E603", f"cannot read {root / META_FILE}", str(err),
                          "restore the file from a backup or re-ingest into a new store") from err
     if meta.get("format") != FORMAT_VERSION:
-        raise StoreError("E304", f"{root} has store format {meta.get('format')!r}",
+        raise StoreError("E604", f"{root} has store format {meta.get('format')!r}",
                          f"this version of evidence-kg reads format {FORMAT_VERSION}",
                          "re-ingest the articles into a new store")
     return meta
@@ -119,10 +119,10 @@ def write_meta(root: Path, meta: dict) -> None:
 def init_dir(root: Path) -> None:
     """Make *root* a new, empty store; refuse a folder that holds anything else."""
     if root.exists() and not root.is_dir():
-        raise StoreError("E305", f"cannot create a store at {root}", "it is a file",
+        raise StoreError("E605", f"cannot create a store at {root}", "it is a file",
                          "choose a folder name with --store or KG_STORE")
     if root.is_dir() and any(root.iterdir()):
-        raise StoreError("E305", f"cannot create a store at {root}",
+        raise StoreError("E605", f"cannot create a store at {root}",
                          "the folder is not empty and is not an evidence-kg store",
                          "choose a new or empty folder with --store or KG_STORE")
     root.mkdir(parents=True, exist_ok=True)

@@ -80,6 +80,6 @@ class StoreLock:
             cause = "other processes are reading it (kg query, kg export, kg push...)"
         want = "write to" if self.exclusive else "read"
         return StoreLockedError(
-            "E310", f"cannot {want} the store {store}: still locked after waiting {wait:g} s",
+            "E610", f"cannot {want} the store {store}: still locked after waiting {wait:g} s",
             cause, "wait until that process ends, or give a longer --wait",
             pid=holder.get("pid") if holder else None)

@@ -6,8 +6,8 @@ the articles and of the nodes they mention, never the size of the store:
 1. the articles' own graphs; their subjects are focus nodes;
 2. every public statement about those subjects in other graphs (an attack several articles
    report);
-3. every public statement about the IRIs they mention (context: the allegation in another
-   article that a denial answers, the quote a claim cites);
+3. every public statement about the IRIs mentioned so far (context: the allegation in another
+   article that a denial answers, the figure another article gives for a shared attack);
 4. the entities they mention, with the chains of ``ekg:speaksFor`` and ``ekg:withinPlace``
    above them; these are focus nodes too, as their merged description may have changed;
 5. the ontology graph (class hierarchy and concept schemes the shapes refer to).
@@ -27,10 +27,7 @@ from kg.store.terms import to_rdflib
 _CHAINS = (ox.NamedNode(str(EKG.speaksFor)), ox.NamedNode(str(EKG.withinPlace)))
 
 
-def _public(q: ox.Quad) -> bool:
-    g = q.graph_name
-    return isinstance(g, ox.NamedNode) and layout.is_public_graph(g.value) \
-        and g != layout.ONTOLOGY_GRAPH
+DEFAULT = ox.DefaultGraph()
 
 
 def build_scope(store, article_ids: list[str], *, with_ontology: bool = True,
@@ -47,18 +44,20 @@ def build_scope(store, article_ids: list[str], *, with_ontology: bool = True,
     described: set = set()
 
     def describe(node) -> list[ox.Quad]:
+        # the default graph is the merge of the public graphs: every public statement about
+        # the node, once, and none of the internal bookkeeping
         described.add(node)
-        found = [q for q in db.quads_for_pattern(node, None, None, None) if _public(q)]
+        found = list(db.quads_for_pattern(node, None, None, DEFAULT))
         quads.update(found)
         return found
 
-    mentioned = {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
     for node in sorted(focus, key=str):
         describe(node)
+    mentioned = {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
     entities: set = set()
     for node in sorted(mentioned - focus, key=str):
-        found = describe(node)
-        if any(q.graph_name == layout.ENTITIES_GRAPH for q in found):
+        describe(node)
+        if next(db.quads_for_pattern(node, None, None, layout.ENTITIES_GRAPH), None):
             entities.add(node)
     # chains above the entities: spokesperson -> ministry -> state, town -> province
     todo = list(entities)

@@ -95,7 +95,7 @@ class Store:
         if mode == "w" and not (root / layout.META_FILE).exists():
             layout.init_dir(root)
         if mode == "r" and not root.exists():
-            raise StoreError("E306", f"no store at {root}", "the folder does not exist",
+            raise StoreError("E606", f"no store at {root}", "the folder does not exist",
                              "ingest articles first (kg ingest), or give --store / KG_STORE")
         meta = layout.read_meta(root)
         lock = StoreLock(root / layout.LOCK_FILE, exclusive=(mode == "w")).acquire(wait, root)
@@ -119,11 +119,11 @@ class Store:
         except OSError as err:
             if "lock" in str(err).lower():
                 raise StoreLockedError(
-                    "E311", f"cannot open the store {root}",
+                    "E611", f"cannot open the store {root}",
                     "another program that is not kg has its database open (for example "
                     f"`oxigraph serve --location {db_path}`)",
                     "stop that program first") from err
-            raise StoreError("E307", f"cannot open the store {root}", str(err),
+            raise StoreError("E607", f"cannot open the store {root}", str(err),
                              "check the folder's permissions and free disk space; restore it "
                              "from a backup if it is damaged") from err
 
@@ -145,14 +145,14 @@ class Store:
     def db(self) -> ox.Store:
         """The pyoxigraph store itself (for reading; write through this class)."""
         if self._db is None:
-            raise StoreError("E308", f"the store {self.path} is closed",
+            raise StoreError("E608", f"the store {self.path} is closed",
                              "it was used after close() or outside its `with` block",
                              "keep using it inside the `with Store.open(...)` block")
         return self._db
 
     def _need_writer(self) -> None:
         if self.mode != "w":
-            raise StoreError("E309", f"the store {self.path} was opened for reading",
+            raise StoreError("E609", f"the store {self.path} was opened for reading",
                              "writes need the writer lock",
                              "open it with Store.open(path, mode='w')")
 
@@ -181,7 +181,7 @@ class Store:
         """Quads of one public graph (all public graphs when None), datatypes as declared."""
         if graph is not None:
             if not layout.is_public_graph(graph.value):
-                raise StoreError("E312", f"<{graph.value}> is not a public graph",
+                raise StoreError("E612", f"<{graph.value}> is not a public graph",
                                  "internal graphs are the store's bookkeeping",
                                  "ask for an article graph, the entities or the ontology")
             return self._restorer.quads(self.db.quads_for_pattern(None, None, None, graph))
@@ -295,7 +295,7 @@ class Store:
         ids = sorted({layout.check_article_id(a) for a in article_ids})
         missing = [a for a in ids if not self.has_article(a)]
         if missing:
-            raise StoreError("E313", f"no article {', '.join(missing)} in {self.path}",
+            raise StoreError("E613", f"no article {', '.join(missing)} in {self.path}",
                              "nothing was removed", "list the ids with `kg store info --ids`")
         return self._apply({}, removed=ids)
 
@@ -303,7 +303,7 @@ class Store:
     def _article_id(graph: Graph) -> str:
         aid = layout.article_id_of(str(graph.identifier))
         if not aid:
-            raise StoreError("E314", f"graph {graph.identifier} is not an article graph",
+            raise StoreError("E614", f"graph {graph.identifier} is not an article graph",
                              f"article graphs are named {layout.ARTICLE_GRAPH_PREFIX}<id>",
                              "build it with kg.rdf.article_graph")
         return layout.check_article_id(aid)
@@ -415,7 +415,7 @@ def ontology_quads(path: Path) -> set[ox.Quad]:
     try:
         g.parse(str(path), format="turtle")
     except Exception as err:  # rdflib raises many kinds of parse errors
-        raise StoreError("E315", f"cannot load the ontology {path}", str(err),
+        raise StoreError("E615", f"cannot load the ontology {path}", str(err),
                          "fix the Turtle (try `rapper -i turtle -c FILE`)") from err
     to_ox = ToOx()
     quads = []

@@ -69,7 +69,7 @@ class ToOx:
             try:
                 node = ox.NamedNode(value)
             except ValueError as err:
-                raise StoreError("E320", f"cannot store the IRI <{value}>", str(err),
+                raise StoreError("E620", f"cannot store the IRI <{value}>", str(err),
                                  "mint IRIs with kg.iris only") from err
             if len(self._iris) > 200_000:
                 self._iris.clear()
@@ -87,14 +87,14 @@ class ToOx:
                     return canonical_literal(str(t), str(t.datatype))
                 return ox.Literal(str(t))
             except ValueError as err:
-                raise StoreError("E321", f"cannot store the literal {t.n3()}", str(err),
+                raise StoreError("E621", f"cannot store the literal {t.n3()}", str(err),
                                  "fix the value where the graph is built") from err
         if isinstance(t, BNode):
-            raise StoreError("E322", "blank node in a graph given to the store",
+            raise StoreError("E622", "blank node in a graph given to the store",
                              "blank nodes get new identifiers on every write, so re-ingesting "
                              "would not give the same graph",
                              "name every node with an IRI from kg.iris")
-        raise StoreError("E323", f"cannot store {t!r}", "it is not an RDF term")
+        raise StoreError("E623", f"cannot store {t!r}", "it is not an RDF term")
 
     def quads(self, triples: Iterable, graph: ox.NamedNode) -> list[ox.Quad]:
         term = self.term

@@ -31,6 +31,10 @@ CATEGORIES = ["hospital", "medical_facility", "school", "market", "residential",
 PROVINCES = [f"Province {c}" for c in "ABCDEFGHIJ"]
 
 
+def _partial(d: date) -> PartialDate:
+    return PartialDate(d.year, d.month, d.day)
+
+
 def _agent(name: str, kind: str, speaks_for: AgentRef | None = None) -> AgentRef:
     return AgentRef(name=name, kind=kind, speaks_for=speaks_for, key=name.lower(), label=name)
 
@@ -84,8 +88,10 @@ class Corpus:
         publisher = MEDIA[n % len(MEDIA)]
         n_attacks = self.n_attacks or max(50, n // 3)
         attacks, claims = [], []
+        latest = date(2015, 1, 1)
         for _ in range(rng.choice((1, 1, 2, 3))):
             key, place, day, category = self.attack_key(rng.randrange(n_attacks))
+            latest = max(latest, day)
             perp = rng.choice(self.states + self.armed)
             killed = rng.randrange(1, 60)
             t.add(f"Article {n}. ")
@@ -139,7 +145,7 @@ class Corpus:
         t.add(" " + "Background paragraph without claims. " * rng.randrange(3, 12))
         art = Article(text=t.text(), path=f"synthetic/{n:06d}.txt", title=f"Report {n}",
                       publisher=publisher, url=f"https://news.example/{n}",
-                      published=PartialDate(2015 + n % 9, 1 + n % 12, 1 + n % 28))
+                      published=_partial(latest + timedelta(days=rng.randrange(1, 30))))
         return Extraction(article=art, claims=claims, attacks=attacks,
                           extractor="synthetic corpus 1")
 

@@ -57,7 +57,7 @@ def term_text(t) -> str:
 
 
 # --- what to write ---------------------------------------------------------------------------
-def _merged_triples(store, with_ontology: bool) -> Iterator[tuple]:
+def merged_triples(store, with_ontology: bool) -> Iterator[tuple]:
     """The default graph (the merge of the public graphs), datatypes as declared."""
     db = store.db
     ontology_only: set = set()
@@ -113,7 +113,7 @@ def _turtle_body(triples: Iterable[tuple], out: TextIO, indent: str = "") -> Non
 
 def write_turtle(store, out: TextIO, with_ontology: bool = True) -> None:
     _prefixes(out)
-    _turtle_body(_merged_triples(store, with_ontology), out)
+    _turtle_body(merged_triples(store, with_ontology), out)
 
 
 def write_trig(store, out: TextIO, with_ontology: bool = True) -> None:
@@ -125,7 +125,7 @@ def write_trig(store, out: TextIO, with_ontology: bool = True) -> None:
 
 
 def write_ntriples(store, out: TextIO, with_ontology: bool = True) -> None:
-    lines = sorted(f"{s} {p} {o} .\n" for s, p, o in _merged_triples(store, with_ontology))
+    lines = sorted(f"{s} {p} {o} .\n" for s, p, o in merged_triples(store, with_ontology))
     out.writelines(lines)
 
 

@@ -169,25 +169,46 @@ class PushResult:
     requests: int = 0
 
 
-def push(store, endpoint: Endpoint, *, with_ontology: bool = True, chunk: int = CHUNK_QUADS,
+def _replace(endpoint: Endpoint, target: str, lines: list[str], chunk: int) -> int:
+    """Replace a graph (``GRAPH <g>`` or ``DEFAULT``) on the server with *lines*, in requests
+    of *chunk* triples; lines with blank nodes all go in the first request (a blank node
+    split over two requests would become two)."""
+    bnodes = [line for line in lines if line.startswith("_:") or " _:" in line]
+    others = [line for line in lines if not (line.startswith("_:") or " _:" in line)]
+    first = bnodes + others[:chunk]
+    batches = [first] + [others[i:i + chunk] for i in range(chunk, len(others), chunk)]
+    drop = "DROP SILENT DEFAULT" if target == "DEFAULT" else f"DROP SILENT {target}"
+    requests = 0
+    for i, batch in enumerate(batches):
+        ops = [drop] if i == 0 else []
+        if batch:
+            body = "\n".join(batch)
+            ops.append(f"INSERT DATA {{ {body} }}" if target == "DEFAULT"
+                       else f"INSERT DATA {{ {target} {{\n{body}\n}} }}")
+        endpoint.update(" ;\n".join(ops))
+        requests += 1
+    return requests
+
+
+def push(store, endpoint: Endpoint, *, with_ontology: bool = True,
+         with_default_graph: bool = False, chunk: int = CHUNK_QUADS,
          progress: Optional[Callable[[str, int], None]] = None) -> PushResult:
-    """Replace every public graph of *store* on the server, one graph at a time."""
+    """Replace every public graph of *store* on the server, one graph at a time; with
+    *with_default_graph*, also the server's default graph with the merge of them all."""
     result = PushResult()
     for g in store.graph_names(with_ontology=with_ontology):
         lines = sorted(f"{q.subject} {q.predicate} {q.object} ." for q in store.quads(g))
-        has_bnodes = any(line.startswith("_:") or " _:" in line for line in lines)
-        size = len(lines) if has_bnodes else chunk  # blank nodes must arrive in one request
-        for i in range(0, max(len(lines), 1), size):
-            body = "\n".join(lines[i:i + size])
-            ops = [f"DROP SILENT GRAPH {g}"] if i == 0 else []
-            if body:
-                ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-            endpoint.update(" ;\n".join(ops))
-            result.requests += 1
+        result.requests += _replace(endpoint, f"GRAPH {g}", lines, chunk)
         result.graphs += 1
         result.quads += len(lines)
         if progress:
             progress(g.value, len(lines))
+    if with_default_graph:
+        from kg.export import merged_triples
+
+        lines = sorted(f"{s} {p} {o} ." for s, p, o in merged_triples(store, with_ontology))
+        result.requests += _replace(endpoint, "DEFAULT", lines, chunk)
+        result.quads += len(lines)
     return result
 
 

@@ -28,8 +28,15 @@ def run_query(query: Union[StoredQuery, str], params: Mapping[str, str] = {}, *,
     if (store is None) == (endpoint is None):
         raise ValueError("give exactly one of store= and endpoint=")
     if store is not None:
-        raw = store.query(q.text, q.bindings(params), allow=allow, limit=limit, offset=offset)
-        return Results.from_oxigraph(raw)
+        try:
+            raw = store.query(q.text, q.bindings(params), allow=allow, limit=limit,
+                              offset=offset)
+            return Results.from_oxigraph(raw)
+        except OSError as err:  # e.g. an allowed SERVICE that cannot be reached
+            from kg.errors import QueryError
+
+            raise QueryError("E710", f"the query {q.name!r} failed while running", str(err),
+                             "check the SERVICE endpoints it calls, and the store") from err
     text = q.prepared(params, limit=limit, offset=offset, allow=allow)
     return Results.from_json(endpoint.select(text))
 

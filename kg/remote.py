@@ -11,7 +11,8 @@
   (``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``; big graphs in chunks), so a
   push interrupted half way can simply be run again.  It reads the store, never writes it.
 * Credentials come from the environment only: ``KG_ENDPOINT_USER`` and
-  ``KG_ENDPOINT_PASSWORD`` (HTTP Basic) or ``KG_ENDPOINT_TOKEN`` (``Authorization: Bearer``).
+  ``KG_ENDPOINT_PASSWORD`` (HTTP Basic, or Digest with ``KG_ENDPOINT_AUTH=digest``) or
+  ``KG_ENDPOINT_TOKEN`` (``Authorization: Bearer``).
   They never appear in arguments, messages or logs; a URL with ``user:password@`` is refused.
 * Each request has a timeout; connection failures, timeouts and 5xx answers are retried a few
   times with exponential backoff; everything else fails at once with a `RemoteError`.
@@ -33,6 +34,7 @@ from kg.errors import RemoteError
 ENV_USER = "KG_ENDPOINT_USER"
 ENV_PASSWORD = "KG_ENDPOINT_PASSWORD"
 ENV_TOKEN = "KG_ENDPOINT_TOKEN"
+ENV_AUTH = "KG_ENDPOINT_AUTH"   # "basic" (default) or "digest" (Virtuoso's /sparql-auth)
 DEFAULT_TIMEOUT = 60
 DEFAULT_RETRIES = 3
 CHUNK_QUADS = 5_000
@@ -71,7 +73,9 @@ class Endpoint:
 
     # --- requests ----------------------------------------------------------------------------
     def _wrapper(self, url: str, update: bool):
-        from SPARQLWrapper import JSON, POST, POSTDIRECTLY, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper import (
+            BASIC, DIGEST, JSON, POST, POSTDIRECTLY, URLENCODED, SPARQLWrapper,
+        )
 
         w = SPARQLWrapper(url, updateEndpoint=url)
         w.setMethod(POST)
@@ -82,6 +86,7 @@ class Endpoint:
         if token:
             w.addCustomHttpHeader("Authorization", f"Bearer {token}")
         elif user and password:
+            w.setHTTPAuth(DIGEST if os.environ.get(ENV_AUTH, "").lower() == "digest" else BASIC)
             w.setCredentials(user, password)
         return w
 

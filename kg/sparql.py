@@ -34,7 +34,8 @@ _TOKEN = re.compile(r'''
   | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
-  | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w\-.\u00B7\u00C0-\uFFFF]*)?:(?:[\w\-.:%\u00B7\u00C0-\uFFFF]|\\.)*)
+  | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w\-.\u00B7\u00C0-\uFFFF]*)?:
+              (?:[\w\-.:%\u00B7\u00C0-\uFFFF]|\\.)*)
   | (?P<bnode>_:[\w\-.]+)
   | (?P<word>[A-Za-z_][\w\-]*)
   | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
@@ -88,7 +89,8 @@ def tokenize(text: str) -> list[Token]:
         if value == "(" and kind == "punct":
             parens += 1
     if depth != 0 or parens != 0:
-        raise QueryError("E701", "cannot read the query", "its braces or parentheses do not balance",
+        raise QueryError("E701", "cannot read the query",
+                         "its braces or parentheses do not balance",
                          "check that every { and ( is closed")
     return out
 

@@ -239,3 +239,18 @@ def test_deletions_are_counted_and_compaction_resets_them(store_path, fixture_gr
         assert not store.maybe_optimize(threshold=deleted + 1)
         assert store.maybe_optimize(threshold=deleted)
         assert store.stats()["deleted_since_optimize"] == 0
+
+
+def test_compaction_threshold_follows_the_store_size(store_path, fixture_graphs, monkeypatch):
+    from kg.store import store as store_module
+
+    monkeypatch.setattr(store_module, "OPTIMIZE_MIN_DELETIONS", 10)
+    with Store.open(store_path, "w", ontology=False) as store:
+        store.write_articles(fixture_graphs)
+        size = store.stats()["quads"]
+        assert store._meta["quads"] == size          # the running estimate is exact here
+        monkeypatch.setattr(store_module, "OPTIMIZE_FRACTION", 0.9)
+        assert not store.remove_article(fx.ids()["D"]).optimized
+        monkeypatch.setattr(store_module, "OPTIMIZE_FRACTION", 0.01)
+        assert store.remove_article(fx.ids()["C"]).optimized
+        assert store.stats()["deleted_since_optimize"] == 0

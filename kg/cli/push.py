@@ -18,6 +18,9 @@ from kg.cli._store_options import retries_option, store_option, timeout_option, 
               help="The server's query endpoint: checked after the push (its default graph "
                    "must show the articles).")
 @click.option("--with-ontology/--without-ontology", default=True, show_default=True)
+@click.option("--chunk", type=click.IntRange(min=100), default=5000, show_default=True,
+              help="Triples per request (lower it for servers that limit the size of an "
+                   "update, such as Virtuoso).")
 @click.option("--with-default-graph", is_flag=True, default=False,
               help="Also write the merged graph into the server's default graph, for servers "
                    "that do not treat it as the union of the named graphs.")
@@ -26,7 +29,7 @@ from kg.cli._store_options import retries_option, store_option, timeout_option, 
 @timeout_option
 @retries_option
 def push_command(endpoint: str, query_endpoint: Optional[str], with_ontology: bool,
-                 with_default_graph: bool, store_dir: Path, wait: float, timeout: float,
+                 chunk: int, with_default_graph: bool, store_dir: Path, wait: float, timeout: float,
                  retries: int) -> None:
     """Send every graph of the store to a SPARQL server, one graph per request.
 
@@ -49,7 +52,7 @@ def push_command(endpoint: str, query_endpoint: Optional[str], with_ontology: bo
     ep = Endpoint(query_url=query_endpoint, update_url=endpoint, timeout=timeout,
                   retries=retries)
     with Store.open(store_dir, "r", wait=wait) as store:
-        result = push(store, ep, with_ontology=with_ontology,
+        result = push(store, ep, with_ontology=with_ontology, chunk=chunk,
                       with_default_graph=with_default_graph)
     click.echo(f"kg: pushed {result.graphs} graphs, {result.quads} quads in {result.requests} "
                f"requests to {endpoint}", err=True)

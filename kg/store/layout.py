@@ -126,4 +126,4 @@ def init_dir(root: Path) -> None:
                          "the folder is not empty and is not an evidence-kg store",
                          "choose a new or empty folder with --store or KG_STORE")
     root.mkdir(parents=True, exist_ok=True)
-    write_meta(root, {"format": FORMAT_VERSION, "deleted_since_optimize": 0})
+    write_meta(root, {"format": FORMAT_VERSION, "quads": 0, "deleted_since_optimize": 0})

@@ -114,7 +114,8 @@ class Corpus:
             for _ in range(rng.choice((1, 2, 3))):
                 src = rng.choice(self.ngos + [_agent("Witnesses", "witness")])
                 s_span = t.add(src.name)[0]
-                c_span = t.add(f" said that {perp.name} carried out the attack, a possible war crime")[0]
+                c_span = t.add(f" said that {perp.name} carried out the attack, "
+                               "a possible war crime")[0]
                 t.add(". ")
                 src = AgentRef(**{**src.__dict__, "span": s_span})
                 claims.append(Claim(kind="allegation", span=c_span, source=src,
@@ -175,7 +176,8 @@ def main(argv=None) -> None:
                 t = time.perf_counter()
                 store.write_articles(batch)
                 if (i + 1) % (args.batch * 5) == 0:
-                    print(f"{i + 1} articles, last batch {1000 * (time.perf_counter() - t) / len(batch):.1f} ms/article", flush=True)
+                    per = 1000 * (time.perf_counter() - t) / len(batch)
+                    print(f"{i + 1} articles, last batch {per:.1f} ms/article", flush=True)
                 batch = []
         if batch:
             store.write_articles(batch)

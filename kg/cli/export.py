@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -43,8 +44,8 @@ def export_command(fmt: Optional[str], output: str, with_ontology: bool, store_d
         fmt = by_suffix.get(Path(output).suffix, "turtle") if output != "-" else "turtle"
     with Store.open(store_dir, "r", wait=wait) as store:
         if output == "-":
-            out = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8",
-                                   newline="\n")
+            sys.stdout.flush()
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
             export(store, fmt, out, with_ontology=with_ontology)
             out.flush()
             out.detach()  # leave standard output open

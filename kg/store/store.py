@@ -15,6 +15,7 @@ leave tombstones that slow Oxigraph down until `optimize`, see `maybe_optimize`)
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional, Union
@@ -344,9 +345,15 @@ class Store:
                 return False
             if not path.exists():
                 return False
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        if digest == self._meta.get("ontology_sha256") and next(
+                self.db.quads_for_pattern(None, None, None, layout.ONTOLOGY_GRAPH), None):
+            return False  # the file loaded last time (opening for writing stays cheap)
         quads = ontology_quads(Path(path))
         current = set(self.db.quads_for_pattern(None, None, None, layout.ONTOLOGY_GRAPH))
         if current == quads:
+            self._meta["ontology_sha256"] = digest
+            layout.write_meta(self.path, self._meta)
             return False
         # Not one transaction (pyoxigraph writes blank nodes with their labels only through
         # extend/remove), but ordered so that an interrupted load is redone, whole, on the next
@@ -363,6 +370,7 @@ class Store:
         self._restorer = DatatypeRestorer.from_ranges(
             (q.subject, q.predicate, q.object) for q in quads)
         self._meta["quads"] = len(self.db)   # rare: recount, for the compaction threshold
+        self._meta["ontology_sha256"] = digest
         layout.write_meta(self.path, self._meta)
         return True
 

@@ -46,9 +46,13 @@ def export_command(fmt: Optional[str], output: str, with_ontology: bool, store_d
         if output == "-":
             sys.stdout.flush()
             out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
-            export(store, fmt, out, with_ontology=with_ontology)
-            out.flush()
-            out.detach()  # leave standard output open
+            try:
+                export(store, fmt, out, with_ontology=with_ontology)
+                out.flush()
+            except BrokenPipeError:  # `kg export | head`: the reader has had enough
+                pass
+            finally:
+                out.detach()  # leave standard output open
             return
         target = Path(output)
         tmp = target.with_name(target.name + ".part")

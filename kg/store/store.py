@@ -6,11 +6,13 @@
         rows = store.query("SELECT ...")
 
 Transactions: everything one call to `write_articles` / `remove_articles` changes (the article
-graphs, the facts they contribute to the entities graph, the entities they touch) goes to
-Oxigraph as ONE SPARQL update, which Oxigraph applies in one transaction: after a crash the
-store holds all of it or none of it.  Writes are diffs: re-ingesting an unchanged article
-changes nothing, a changed one deletes and inserts only the triples that differ (deletions
-leave tombstones that slow Oxigraph down until `optimize`, see `maybe_optimize`).
+graphs, the facts they contribute to the entities graph, the entities they touch, the merged
+default graph that queries read) goes to Oxigraph as ONE SPARQL update, which Oxigraph
+applies in one transaction: after a crash the store holds all of it or none of it
+(`kg.store.writes` computes it).  Writes are diffs: re-ingesting an unchanged article changes
+nothing, a changed one deletes and inserts only the triples that differ (deletions leave
+tombstones that slow Oxigraph down until `optimize`, see `maybe_optimize`).  docs/store.md
+has the design and the measurements.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ class ValidationScope:
     describe or mention (attacks other articles also report, allegations their denials
     answer), the descriptions of the entities they name (with their ``speaksFor`` and
     ``withinPlace`` chains) and the ontology.  `focus_nodes` are the nodes to report on: the
-    subjects of the articles' graphs and the entities they name.  Pass both to pySHACL
-    (``focus_nodes=``): the context nodes are there for ``sh:class`` checks, not to be judged.
+    subjects of the articles' graphs and the entities they name.  Keep only the results
+    about focus nodes (`kg.store.validation` does): the context nodes are there for
+    ``sh:class`` and similar checks, and are judged with their own article.
     """
 
     graph: Graph

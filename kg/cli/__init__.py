@@ -14,7 +14,9 @@ from kg import __version__
 from kg.errors import KgError
 
 #: Modules of `kg.cli` that each add their command(s) to `cli`, in help order.
-COMMAND_MODULES: tuple[str, ...] = ("extract", "eval", "validate", "check_ontology")
+COMMAND_MODULES: tuple[str, ...] = (
+    "extract", "eval", "validate", "check_ontology", "queries", "export", "push", "store",
+)
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

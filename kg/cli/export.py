@@ -1,0 +1,65 @@
+"""``kg export``: the store as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from kg.cli import cli
+from kg.cli._store_options import store_option, wait_option
+from kg.export import FORMATS, SUFFIXES
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Default: from the output file's suffix, else turtle. turtle and ntriples "
+                   "merge the graphs; trig and nquads keep one graph per article.")
+@click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
+              help="Where to write (- for standard output).")
+@click.option("--with-ontology/--without-ontology", default=True, show_default=True,
+              help="Include the ontology graph.")
+@store_option
+@wait_option
+def export_command(fmt: Optional[str], output: str, with_ontology: bool, store_dir: Path,
+                   wait: float) -> None:
+    """Write the whole store in a standard RDF format, the same bytes every time.
+
+    Example:
+
+    \b
+        kg export -o kg.ttl
+        kg export --format trig --without-ontology -o articles.trig
+        kg export --format nquads | gzip > kg.nq.gz
+    """
+    from kg.export import export
+    from kg.store import Store
+
+    if fmt is None:
+        by_suffix = {v: k for k, v in SUFFIXES.items()}
+        fmt = by_suffix.get(Path(output).suffix, "turtle") if output != "-" else "turtle"
+    with Store.open(store_dir, "r", wait=wait) as store:
+        if output == "-":
+            sys.stdout.flush()
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+            try:
+                export(store, fmt, out, with_ontology=with_ontology)
+                out.flush()
+            except BrokenPipeError:  # `kg export | head`: the reader has had enough
+                pass
+            finally:
+                out.detach()  # leave standard output open
+            return
+        target = Path(output)
+        tmp = target.with_name(target.name + ".part")
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                export(store, fmt, out, with_ontology=with_ontology)
+            os.replace(tmp, target)    # never a half-written file under the real name
+        finally:
+            tmp.unlink(missing_ok=True)
+    click.echo(f"kg: wrote {target} ({fmt}, {target.stat().st_size} bytes)", err=True)

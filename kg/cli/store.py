@@ -1,0 +1,126 @@
+"""``kg store``: look after the store (info, compaction, removal); ``kg validate --store``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli import cli
+from kg.cli._store_options import store_option, wait_option
+
+
+@cli.group("store")
+def store_group() -> None:
+    """Look after the store: what it holds, compaction, removing articles."""
+
+
+@store_group.command("info")
+@store_option
+@wait_option
+@click.option("--ids", is_flag=True, help="Also list the article ids.")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+def info_command(store_dir: Path, wait: float, ids: bool, as_json: bool) -> None:
+    """Show what the store holds: articles, quads, entities, size on disk.
+
+    Example:
+
+        kg store info --ids
+    """
+    from kg.store import Store
+
+    with Store.open(store_dir, "r", wait=wait) as store:
+        info = store.stats()
+        if ids:
+            info["article_ids"] = store.article_ids()
+    if as_json:
+        click.echo(json.dumps(info, indent=1))
+        return
+    for key, value in info.items():
+        if key != "article_ids":
+            click.echo(f"{key:24s} {value}")
+    for aid in info.get("article_ids", []):
+        click.echo(aid)
+
+
+@store_group.command("optimize")
+@store_option
+@wait_option
+def optimize_command(store_dir: Path, wait: float) -> None:
+    """Compact the store (queries slow down after many articles were replaced or removed;
+    writes compact on their own past a threshold).
+
+    Example:
+
+        kg store optimize
+    """
+    from kg.store import Store
+
+    with Store.open(store_dir, "w", wait=wait, ontology=False) as store:
+        store.optimize()
+    click.echo(f"kg: compacted {store_dir}", err=True)
+
+
+@store_group.command("remove")
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+@wait_option
+def remove_command(article_ids: tuple[str, ...], store_dir: Path, wait: float) -> None:
+    """Remove articles (by id), and what only they said about entities.
+
+    Example:
+
+        kg store remove 4f2a0c0e1b2d3c4d
+    """
+    from kg.store import Store
+
+    with Store.open(store_dir, "w", wait=wait, ontology=False) as store:
+        result = store.remove_articles(article_ids)
+    click.echo(f"kg: removed {len(result.articles)} article(s), {result.deleted} quads",
+               err=True)
+
+
+# --- kg validate --store DIR [--article ID]... ---------------------------------------------
+def _store_graphs(store_dir: Path):
+    from kg.store import Store
+    from kg.store.validation import neighbourhood_graphs
+
+    articles = _ids(click.get_current_context().params.get("store_articles"))
+    with Store.open(store_dir, "r") as store:
+        if articles:
+            return neighbourhood_graphs(store, articles)
+        return [store.graph(g) for g in store.graph_names(with_ontology=False)]
+
+
+def _ids(value) -> list[str]:
+    return [i.strip() for i in (value or "").split(",") if i.strip()]
+
+
+def _articles_need_store(articles):
+    if _ids(articles) and click.get_current_context().params.get("store_validate") is None:
+        raise click.UsageError("--article needs --store DIR")
+    return []
+
+
+def _register_validate_options() -> None:
+    try:
+        from kg.cli.validate import register_input_source
+    except ImportError:  # pragma: no cover - kg validate is not there
+        return
+    register_input_source(
+        click.Option(["--article", "store_articles"], default=None, metavar="ID[,ID...]",
+                     help="With --store: validate these articles (with the articles they "
+                          "share attacks or claims with, and the entities), not the whole "
+                          "store."),
+        _articles_need_store)
+    register_input_source(
+        click.Option(["--store", "store_validate"], type=click.Path(path_type=Path,
+                                                                    file_okay=False),
+                     default=None, metavar="DIR",
+                     help="Validate the graphs of the store in DIR (all of them, or those of "
+                          "--article)."),
+        _store_graphs)
+
+
+_register_validate_options()

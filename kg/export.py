@@ -1,0 +1,181 @@
+"""Exports of the store that other tools read unchanged, byte for byte the same every time.
+
+Formats (`FORMATS`):
+
+* ``nquads`` and ``trig``: every public graph under its name (the ontology, the entities,
+  one graph per article), graphs in IRI order;
+* ``ntriples`` and ``turtle``: the merge of those graphs, each triple once;
+* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores).
+
+Determinism: the same store gives the same bytes.  Lines (N-Triples, N-Quads) are sorted;
+Turtle and TriG list subjects, then predicates (``a`` first), then objects, in code-point
+order of their N-Triples form.  Literals are Oxigraph's canonical forms with the datatypes
+docs/design.md declares (``xsd:nonNegativeInteger`` offsets and counts; see
+`kg.store.terms`).  Prefixed names are used only where the local name is plain
+(letters, digits, ``_``, ``-``), so the Turtle reads the same in every parser, old ones too.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import warnings
+from collections import defaultdict
+from typing import Iterable, Iterator, TextIO
+
+import pyoxigraph as ox
+
+from kg.namespaces import PREFIXES
+from kg.store import layout
+
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
+            "jsonld": ".jsonld"}
+RDF_TYPE = PREFIXES["rdf"] + "type"
+_PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+# --- terms -----------------------------------------------------------------------------------
+def iri_text(iri: str) -> str:
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and _PLAIN_LOCAL.fullmatch(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return str(ox.NamedNode(iri))
+
+
+def term_text(t) -> str:
+    """A term in Turtle: prefixed names where safe, N-Triples syntax otherwise."""
+    if isinstance(t, ox.NamedNode):
+        return iri_text(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language or t.datatype.value == PREFIXES["xsd"] + "string":
+            return str(t)
+        return f"{ox.Literal(t.value)}^^{iri_text(t.datatype.value)}"
+    return str(t)  # blank node: _:label
+
+
+# --- what to write ---------------------------------------------------------------------------
+def merged_triples(store, with_ontology: bool) -> Iterator[tuple]:
+    """The default graph (the merge of the public graphs), datatypes as declared."""
+    db = store.db
+    ontology_only: set = set()
+    if not with_ontology:
+        for q in db.quads_for_pattern(None, None, None, layout.ONTOLOGY_GRAPH):
+            t = (q.subject, q.predicate, q.object)
+            if not any(g.graph_name not in (ox.DefaultGraph(), layout.ONTOLOGY_GRAPH)
+                       and layout.is_public_graph(g.graph_name.value)
+                       for g in db.quads_for_pattern(*t, None)):
+                ontology_only.add(t)
+    quads = store._restorer.quads(db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    for q in quads:
+        t = (q.subject, q.predicate, q.object)
+        if t not in ontology_only:
+            yield t
+
+
+def _graphs(store, with_ontology: bool) -> Iterator[tuple[ox.NamedNode, list]]:
+    names = sorted(store.graph_names(with_ontology=with_ontology), key=lambda g: g.value)
+    for g in names:
+        yield g, [(q.subject, q.predicate, q.object) for q in store.quads(g)]
+
+
+# --- writers ---------------------------------------------------------------------------------
+def _prefixes(out: TextIO) -> None:
+    for prefix, ns in PREFIXES.items():
+        out.write(f"@prefix {prefix}: <{ns}> .\n")
+
+
+def _turtle_body(triples: Iterable[tuple], out: TextIO, indent: str = "") -> None:
+    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    subjects: dict = {}
+    for s, p, o in triples:
+        key = str(s)
+        subjects[key] = s
+        by_subject[key][p.value].append(o)
+    for key in sorted(by_subject):
+        preds = by_subject[key]
+        out.write(f"\n{indent}{term_text(subjects[key])}\n")
+        order = sorted(preds, key=lambda p: (p != RDF_TYPE, p))
+        for i, p in enumerate(order):
+            verb = "a" if p == RDF_TYPE else iri_text(p)
+            rendered = [term_text(o) for o in sorted(preds[p], key=str)]
+            end = " ;" if i < len(order) - 1 else " ."
+            if len(rendered) == 1:
+                out.write(f"{indent}    {verb} {rendered[0]}{end}\n")
+            else:
+                out.write(f"{indent}    {verb}\n")
+                for j, r in enumerate(rendered):
+                    sep = " ," if j < len(rendered) - 1 else end
+                    out.write(f"{indent}        {r}{sep}\n")
+
+
+def write_turtle(store, out: TextIO, with_ontology: bool = True) -> None:
+    _prefixes(out)
+    _turtle_body(merged_triples(store, with_ontology), out)
+
+
+def write_trig(store, out: TextIO, with_ontology: bool = True) -> None:
+    _prefixes(out)
+    for g, triples in _graphs(store, with_ontology):
+        out.write(f"\n{str(g)} {{\n")
+        _turtle_body(triples, out, indent="    ")
+        out.write("}\n")
+
+
+def write_ntriples(store, out: TextIO, with_ontology: bool = True) -> None:
+    lines = sorted(f"{s} {p} {o} .\n" for s, p, o in merged_triples(store, with_ontology))
+    out.writelines(lines)
+
+
+def write_nquads(store, out: TextIO, with_ontology: bool = True) -> None:
+    for g, triples in _graphs(store, with_ontology):
+        out.writelines(sorted(f"{s} {p} {o} {g} .\n" for s, p, o in triples))
+
+
+def write_jsonld(store, out: TextIO, with_ontology: bool = True) -> None:
+    from kg.store.terms import to_rdflib
+    from rdflib import Dataset
+
+    ds = Dataset()
+    for g, triples in _graphs(store, with_ontology):
+        graph = ds.graph(to_rdflib(g))
+        for s, p, o in triples:
+            graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+    with warnings.catch_warnings():  # rdflib's own deprecations, not ours to fix
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = ds.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
+    data = json.loads(text)
+    out.write(json.dumps(_canonical_json(data), ensure_ascii=False, indent=1, sort_keys=True))
+    out.write("\n")
+
+
+def _canonical_json(value):
+    """JSON with every list sorted (rdflib's order follows Python's set order)."""
+    if isinstance(value, dict):
+        return {k: _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+WRITERS = {"turtle": write_turtle, "trig": write_trig, "ntriples": write_ntriples,
+           "nquads": write_nquads, "jsonld": write_jsonld}
+
+
+def export(store, fmt: str, out: TextIO, *, with_ontology: bool = True) -> None:
+    """Write the store to *out* (a text stream; write it as UTF-8) in *fmt*."""
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    WRITERS[fmt](store, out, with_ontology=with_ontology)
+
+
+def export_text(store, fmt: str, *, with_ontology: bool = True) -> str:
+    buf = io.StringIO()
+    export(store, fmt, buf, with_ontology=with_ontology)
+    return buf.getvalue()
+
+
+__all__ = ["FORMATS", "SUFFIXES", "export", "export_text"]

@@ -10,6 +10,8 @@ government", "the army": the state the article is about).
 
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from kg.extract.context import ArticleContext, Mention
@@ -393,6 +395,8 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     return agent
 
 
+_HEAD_TITLE = re.compile(r"\b(President|Prime Minister|Premier|King|Emir|Chancellor|"
+                         r"Supreme Leader)\s*$")
 _ORG_WORDS = frozenset("""
 service ministry agency security army forces council committee department office police
 news government administration force military front
@@ -462,6 +466,12 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     if body is not None and body.name != name:
         agent.speaks_for = body
         agent.kind = body.kind if body.kind not in (None, "anonymous") else None
+    if body is None and not witness_role and ctx.country and _HEAD_TITLE.search(
+            ctx.doc.user_data["kg_text"][max(0, sp.start - 40):sp.start]):
+        # "President Vladimir Putin": a head of state or government speaks for the state the
+        # story is about
+        agent.speaks_for = AgentRef(name=ctx.country, kind="government")
+        agent.kind = "government"
     if agent.kind is None:
         agent.kind = classify_kind(agent.role or "") or "person"
         if agent.kind == "anonymous":

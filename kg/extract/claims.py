@@ -887,6 +887,15 @@ june july august september october november december
 """.split())
 
 
+def _party_word(tok) -> bool:
+    """A name or an adjective of a name that can stand for a party ("Kordan", "Brastovian"),
+    even when the tagger does not know it."""
+    if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i > tok.sent.start and \
+        tok.lower_ not in _CALENDAR
+
+
 def _add_doer(tok, add) -> None:
     """A doer phrase: a named party ("Russia"), or means owned by one ("Russian jets")."""
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or \
@@ -898,8 +907,7 @@ def _add_doer(tok, add) -> None:
         return
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" or
-                c.lower_ in ("its", "their")):
+                _party_word(c) or c.lower_ in ("its", "their")):
             add(c)
             for cc in c.children:
                 if cc.dep_ == "conj" and (cc.ent_type_ in ("NORP", "GPE", "ORG") or
@@ -984,13 +992,23 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
         claim.accused = accused
     else:
         defended = _doers(ctx, f) if dk in ("categorical",) else []
-        party = root_party(source) if f.speaker is not None else None
-        claim.accused = defended or ([party] if party is not None else [])
+        claim.accused = defended or (_bodies(source) if f.speaker is not None else [])
         if f.obj is not None:
             owner = _owner(ctx, f.obj, f.sent_index)
             if owner is not None:
                 claim.rebuts = [owner]
     return claim
+
+
+def _bodies(source: AgentRef) -> list[AgentRef]:
+    """What a denial defends: the speaker's body and those it speaks for, up to the state
+    (a spokesman defends his ministry and his country, not himself)."""
+    chain, a, n = [], source, 0
+    while a is not None and n < 6:
+        if a.kind != "person" or a is not source:
+            chain.append(a)
+        a, n = a.speaks_for, n + 1
+    return chain or [source]
 
 
 def _owner(ctx: ArticleContext, obj, si: int) -> Optional[AgentRef]:

@@ -132,21 +132,32 @@ def test_categorical_denial(extractor):
 
 
 def test_dismissal_of_the_evidence(extractor):
-    x = run(extractor, "A ministry spokesman dismissed the report as “lies and fabrications”.\n")
+    x = run(extractor, "Rights groups said Kordan troops shelled the Asta clinic.\n\n"
+                       "The Kordan defence ministry dismissed the report as “lies and "
+                       "fabrications”.\n")
     d = only(x, "denial")
     assert d.denial_kind == "dismissal"
+    assert d.denies == [x.claims.index(only(x, "allegation"))]
+
+
+def test_a_denial_with_nothing_to_deny_is_left_out(extractor):
+    # the graph's shapes require a denial to deny an allegation or concern an attack
+    x = run(extractor, "A ministry spokesman dismissed the report as “lies and fabrications”.\n")
+    assert [c for c in x.claims if c.kind == "denial"] == []
 
 
 def test_justification_that_denies_protected_status(extractor):
-    x = run(extractor, "The army said its jets only struck terrorist targets in Berra and that "
+    x = run(extractor, "Residents said army jets bombed a school in Berra on Monday.\n\n"
+                       "The army said its jets only struck terrorist targets in Berra and that "
                        "the building was a militant command post.\n")
     d = only(x, "denial")
     assert d.denial_kind == "protected_status"
 
 
 def test_non_denial_is_recorded_but_is_not_a_denial(extractor):
-    x = run(extractor, "The air force has neither confirmed nor denied responsibility for the "
-                       "strike on the Vell bridge.\n")
+    x = run(extractor, "A missile hit a bridge in Vell on Monday, killing two drivers, local "
+                       "officials said.\n\nThe air force has neither confirmed nor denied "
+                       "responsibility for the strike.\n")
     kinds = [(c.kind, c.denial_kind) for c in x.claims]
     assert ("denial", "non_denial") in kinds
     assert not [c for c in x.claims if c.kind == "denial" and c.denial_kind != "non_denial"]

@@ -15,7 +15,8 @@ from kg.errors import KgError
 
 #: Modules of `kg.cli` that each add their command(s) to `cli`, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
-    "extract", "eval", "validate", "check_ontology", "queries", "export", "push", "store",
+    "ingest", "extract", "eval", "validate", "check_ontology", "queries", "export", "push",
+    "store",
 )
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

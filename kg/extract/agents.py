@@ -10,10 +10,12 @@ government", "the army": the state the article is about).
 
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from kg.extract.context import ArticleContext, Mention
-from kg.gazetteer import DEMONYM_OF, classify_kind
+from kg.gazetteer import DEMONYM_OF, STATE_NAMES as _STATES, classify_kind
 from kg.extract.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, SPOKES_NOUNS
 from kg.model import AgentRef, Span
 
@@ -65,12 +67,15 @@ _TITLE_WORDS = ("senior", "top", "former", "chief", "deputy", "acting", "then", 
 
 
 def _ent(tok):
-    doc = tok.doc
-    if tok.ent_type_ in NAME_ENTS:
-        for e in doc.ents:
-            if e.start <= tok.i < e.end:
-                return e
-    return None
+    """The named-entity span *tok* is in (walking the IOB tags: no scan of the document)."""
+    if tok.ent_type_ not in NAME_ENTS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def np_tokens(tok, *, with_preps: bool = False) -> list:
@@ -117,7 +122,7 @@ def clean_name(tokens, *, generic: bool = False) -> tuple[str, Span]:
     if not toks:
         toks = [t for t in tokens if not t.is_space] or list(tokens)
     sp = span_of(toks)
-    return toks[0].doc.text[sp.start:sp.end], sp
+    return "".join(t.text_with_ws for t in toks).strip(), sp
 
 
 def is_agentive(tok) -> bool:
@@ -267,7 +272,7 @@ def _re_mention(ctx: ArticleContext, agent: AgentRef, si: int) -> None:
     """A pronoun or description that refers back makes its referent the latest subject."""
     for m in reversed(ctx.mentions):
         if m.agent is agent:
-            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head,
+            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head, place=m.place,
                                  words=m.words, subject=True))
             return
 
@@ -359,7 +364,10 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
             if found is None:
                 kind = classify_kind(" ".join(t.text for t in toks))
                 if kind and kind != "anonymous" and lemma in DESCRIPTOR_HEADS:
-                    found = ctx.recent(si, kinds=(kind,), person=False)
+                    found = ctx.recent(si, kinds=(kind,), person=False, bodies_only=True)
+                    if found is not None and (found.name.lower() in _STATES or
+                                              found.name.islower()):
+                        found = None    # "the regional health office" is not the town
             if found is None and lemma in STATE_BODIES:
                 found = _generic_body(tok, ctx, si)
             if found is None and lemma in _ORG_DESCRIPTORS:
@@ -387,6 +395,8 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     return agent
 
 
+_HEAD_TITLE = re.compile(r"\b(President|Prime Minister|Premier|King|Emir|Chancellor|"
+                         r"Supreme Leader)\s*$")
 _ORG_WORDS = frozenset("""
 service ministry agency security army forces council committee department office police
 news government administration force military front
@@ -407,7 +417,7 @@ def _remember(ctx, agent, tok, si, subject, *, person, words=None) -> None:
     ctx.remember(Mention(agent, si, person=person, plural=_is_plural(tok),
                          head=tok.lemma_.lower(),
                          words=words or frozenset(agent.name.lower().split()),
-                         subject=subject))
+                         subject=subject, place=tok.ent_type_ in ("GPE", "LOC", "FAC")))
 
 
 def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = False
@@ -456,6 +466,12 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     if body is not None and body.name != name:
         agent.speaks_for = body
         agent.kind = body.kind if body.kind not in (None, "anonymous") else None
+    if body is None and not witness_role and ctx.country and _HEAD_TITLE.search(
+            ctx.doc.user_data["kg_text"][max(0, sp.start - 40):sp.start]):
+        # "President Vladimir Putin": a head of state or government speaks for the state the
+        # story is about
+        agent.speaks_for = AgentRef(name=ctx.country, kind="government")
+        agent.kind = "government"
     if agent.kind is None:
         agent.kind = classify_kind(agent.role or "") or "person"
         if agent.kind == "anonymous":

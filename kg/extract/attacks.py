@@ -80,7 +80,7 @@ _RECEIVING = frozenset("receive treat admit accept".split())
 def _targets(sent) -> list[TargetRef]:
     """Protected objects and people a sentence names, each category once; a hospital that
     receives the wounded is where victims went, not what was hit."""
-    text = sent.doc.text
+    text = sent.doc.user_data["kg_text"]
     at = {t.idx: t for t in sent}
     out, seen = [], set()
     for m in _TARGET_RE.finditer(text, sent.start_char, sent.end_char):
@@ -250,7 +250,7 @@ def _places(sent) -> tuple[list[PlaceRef], set[str]]:
 
     Parsed from the syntax ("in X", "the city of X", "X market", "X and Y"), since the
     statistical tagger often labels small towns as organisations or people."""
-    text = sent.doc.text
+    text = sent.doc.user_data["kg_text"]
     found: dict[int, tuple[int, bool, PlaceRef]] = {}
     for tok in sent:
         got = None
@@ -307,7 +307,7 @@ def _conj_places(sent, places: list[PlaceRef]) -> list[list[PlaceRef]]:
             continue
         group = [p]
         for j in range(i + 1, len(places)):
-            between = sent.doc.text[group[-1].span.end:places[j].span.start]
+            between = sent.doc.user_data["kg_text"][group[-1].span.end:places[j].span.start]
             if group[-1].within is places[j] or _REGION.search(places[j].name):
                 continue                 # "Ariha, Idlib province": where, not another place
             if places[j].span.start > group[-1].span.end and re.fullmatch(
@@ -347,7 +347,7 @@ def _triggers(sent) -> list:
 def _reporting_date(ctx: ArticleContext, span: Span) -> bool:
     """Does the date attach to a verb of saying ("said on Thursday", "on Friday said")
     rather than to what is said ("said the school was hit on Thursday")?"""
-    toks = [t for t in ctx.doc if span.start <= t.idx < span.end]
+    toks = ctx.tokens(span)
     if toks:
         h = toks[0].head
         while h.head is not h and h.dep_ not in ("ROOT",):

@@ -71,7 +71,7 @@ def _tokens_span(tokens, text: Optional[str] = None) -> Optional[Span]:
     toks = [t for t in tokens if not t.is_space]
     if not toks:
         return None
-    text = text if text is not None else toks[0].doc.text
+    text = text if text is not None else toks[0].doc.user_data["kg_text"]
     return _trim(text, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
 
 
@@ -206,7 +206,7 @@ def _content_after_excluding(tok, subj) -> list:
     """The verb's subtree without its subject and without clauses that report someone
     else's speech."""
     nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
-              _own_speech(c)]
+              (_own_speech(c) or (c.dep_ == "conj" and _is_cue(c)))]
     nested += [d for d in tok.subtree if d is not tok and d.dep_ == "advcl" and
                d.tag_ == "VBG" and _is_cue(d) and d not in nested]
     return _subtree(tok, exclude=[subj, *nested])
@@ -273,7 +273,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                 a.start <= comp.idx < a.end for a in after)):
             # “another callous drone attack” by ... had “claimed the lives of ...”
             quote = Span(after[0].start, after[-1].end)
-        qtoks = [t for t in ctx.doc if quote.start <= t.idx < quote.end]
+        qtoks = ctx.tokens(quote)
         comp_in_quote = comp is not None and quote.start <= comp.idx < quote.end
         if not content or comp_in_quote or (comp is None and lemma in L.REPORTING_VERBS
                                             and obj is None):
@@ -325,7 +325,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []
     if (lemma in L.ACCUSE_VERBS or lemma in L.DENY_VERBS or lemma in L.CONDEMN_VERBS or
             lemma in L.EVALUATE_VERBS) and subj is not None and not passive and \
-            subj.i < tok.i and mode != "direct":
+            subj.i < tok.i and mode != "direct" and subj.head is tok:
         # the clause itself carries the claim: "X accused Y of Z", "X rejected the report"
         start = subj.left_edge.idx if subj.left_edge.i >= sent.start else sent.start_char
         span = _trim(text, start, span.end) or span
@@ -416,7 +416,7 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         follow = next((q for q in ctx.quotes if 0 <= q.start - after <= 3 and
                        q.start < sent.end_char), None)
         if follow is not None:            # "..., according to one activist, “...”"
-            pool = [t for t in ctx.doc if follow.start <= t.idx < follow.end]
+            pool = ctx.tokens(follow)
         content = [t for t in pool if t.i not in skip and not t.is_punct]
         span = _tokens_span(content)
         if span is None:
@@ -719,7 +719,12 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
     words = _words(toks)
     text = _plain(ctx, frame.content)
     obj_lemma = frame.obj.lemma_.lower() if frame.obj is not None else ""
-    if any(p in text for p in L.NON_DENIAL_PATTERNS):
+    around = text
+    if frame.cue_span is not None:
+        lo = max(0, frame.cue_span.start - 40)
+        around = re.sub(r"[\"“”‘’']", "", ctx.article.text[lo:frame.cue_span.end].lower()) + \
+            " " + text
+    if any(p in around for p in L.NON_DENIAL_PATTERNS):
         return "non_denial"
     if frame.negated_subject:
         return "categorical"
@@ -882,6 +887,15 @@ june july august september october november december
 """.split())
 
 
+def _party_word(tok) -> bool:
+    """A name or an adjective of a name that can stand for a party ("Kordan", "Brastovian"),
+    even when the tagger does not know it."""
+    if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i > tok.sent.start and \
+        tok.lower_ not in _CALENDAR
+
+
 def _add_doer(tok, add) -> None:
     """A doer phrase: a named party ("Russia"), or means owned by one ("Russian jets")."""
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or \
@@ -893,8 +907,7 @@ def _add_doer(tok, add) -> None:
         return
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" or
-                c.lower_ in ("its", "their")):
+                _party_word(c) or c.lower_ in ("its", "their")):
             add(c)
             for cc in c.children:
                 if cc.dep_ == "conj" and (cc.ent_type_ in ("NORP", "GPE", "ORG") or
@@ -979,13 +992,23 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
         claim.accused = accused
     else:
         defended = _doers(ctx, f) if dk in ("categorical",) else []
-        party = root_party(source) if f.speaker is not None else None
-        claim.accused = defended or ([party] if party is not None else [])
+        claim.accused = defended or (_bodies(source) if f.speaker is not None else [])
         if f.obj is not None:
             owner = _owner(ctx, f.obj, f.sent_index)
             if owner is not None:
                 claim.rebuts = [owner]
     return claim
+
+
+def _bodies(source: AgentRef) -> list[AgentRef]:
+    """What a denial defends: the speaker's body and those it speaks for, up to the state
+    (a spokesman defends his ministry and his country, not himself)."""
+    chain, a, n = [], source, 0
+    while a is not None and n < 6:
+        if a.kind != "person" or a is not source:
+            chain.append(a)
+        a, n = a.speaks_for, n + 1
+    return chain or [source]
 
 
 def _owner(ctx: ArticleContext, obj, si: int) -> Optional[AgentRef]:

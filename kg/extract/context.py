@@ -131,6 +131,7 @@ class Mention:
     head: str           # lowercase head noun or last name word ("ministry", "luther")
     words: frozenset = frozenset()   # lowercase words of the noun phrase
     subject: bool = False
+    place: bool = False              # a place name used as an agent ("Moscow said")
 
 
 @dataclass
@@ -146,11 +147,19 @@ class ArticleContext:
     @classmethod
     def build(cls, article: Article, doc, lines: Optional[list[Line]] = None) -> "ArticleContext":
         ctx = cls(article=article, doc=doc)
+        doc.user_data["kg_text"] = doc.text     # Doc.text is rebuilt on every access
         ctx.lines = lines if lines is not None else classify_lines(article.text,
                                                                    article.title_span)
         ctx.quotes = quotation_spans(article.text)
         ctx.paragraph_starts = [l.span.start for l in ctx.lines if l.kind == "body"]
         return ctx
+
+    def tokens(self, span: Span) -> list:
+        """The tokens of the parse whose start lies in *span*."""
+        sl = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sl is None:
+            return []
+        return [t for t in sl if span.start <= t.idx < span.end]
 
     def line_kind(self, start: int) -> str:
         for line in self.lines:
@@ -180,7 +189,8 @@ class ArticleContext:
     def recent(self, sent_index: int, *, person: Optional[bool] = None,
                plural: Optional[bool] = None, head: Optional[str] = None,
                kinds: Optional[tuple[str, ...]] = None, window: int = 15,
-               prefer_subject: bool = False) -> Optional[AgentRef]:
+               prefer_subject: bool = False, bodies_only: bool = False
+               ) -> Optional[AgentRef]:
         """The most recent agent mentioned before or in sentence *sent_index* that fits;
         with *prefer_subject*, the subject of the latest sentence that had one wins."""
         fits = []
@@ -194,6 +204,8 @@ class ArticleContext:
             if head is not None and m.head != head and head not in m.words:
                 continue
             if kinds is not None and m.agent.kind not in kinds:
+                continue
+            if bodies_only and (m.place or m.person):
                 continue
             fits.append(m)
         if not fits:

@@ -15,6 +15,7 @@ from kg import __version__
 from kg.extract import nlp as nlp_mod
 from kg.extract.attacks import article_voice_claims, find_attacks, link_attacks
 from kg.extract.claims import find_frames, frames_to_claims
+import re
 from collections import Counter
 
 from kg.extract.context import ArticleContext, classify_lines, parse_text
@@ -65,7 +66,13 @@ class Extractor:
 
 
 def article_voice_name(article: Article) -> str:
-    """Who speaks when the article speaks in its own voice: its publisher, else itself."""
+    """Who speaks when the article speaks in its own voice: its publisher (the name, without
+    the description a manifest may add in brackets), else the article itself.
+
+    >>> article_voice_name(Article("x", publisher="The New Daily (Australian news website)"))
+    'The New Daily'
+    """
     if article.publisher:
-        return article.publisher
+        name = re.split(r"\s+\(|;|\s+[-–—]\s", article.publisher, maxsplit=1)[0].strip()
+        return name or article.publisher
     return f"the article “{article.title}”" if article.title else "the article"

@@ -11,7 +11,7 @@ from kg.model import Extraction
 from kg.resolve.agents import canonical, find_acronyms, resolve_agents
 from kg.resolve.attacks import resolve_attacks
 from kg.resolve.claims import add_counter_attributions, merge_claims
-from kg.resolve.links import link_denials
+from kg.resolve.links import drop_unanchored_denials, link_denials
 
 
 def resolve_article(extraction: Extraction) -> Extraction:
@@ -33,6 +33,7 @@ def resolve_article(extraction: Extraction) -> Extraction:
     add_counter_attributions(extraction)
     resolve_attacks(extraction)
     link_denials(extraction)
+    drop_unanchored_denials(extraction)
     return extraction
 
 

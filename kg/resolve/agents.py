@@ -72,6 +72,10 @@ def _adjective(state: str) -> str:
     return DEMONYM_OF.get(state, state)
 
 
+_STATE_ORGANS = frozenset("""
+army military government ministry forces troops navy police authorities regime air
+""".split())
+_DEMONYM_LIKE = re.compile(r"(ian|an|ese|i|ish|ic|ean)$")
 _MEMBERS = frozenset("fighters rebels militants members forces troops officials gunmen".split())
 _QUANTIFIERS = re.compile(r"^((one|two|three|four|five|six|seven|eight|nine|ten|several|some|"
                           r"many|both|all|other|few|\d+)( of)?( the)? )+")
@@ -127,6 +131,15 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
     if key in BODIES:
         canon, kind = BODIES[key]
         return fold(canon), canon, kind, None
+    raw = name.strip().split()
+    raw = raw[1:] if raw and raw[0].lower() in ("the", "a", "an") else raw
+    if len(words) > 1 and words[1] in _STATE_ORGANS and raw and raw[0][:1].isupper() and \
+            _DEMONYM_LIKE.search(words[0]):
+        # "Brastovian army": an adjective of a state not in the gazetteer; the army speaks
+        # for "Brastovian" as the party
+        state = raw[0].rstrip("’'s")
+        label = re.sub(r"^(the|The|a|A|an|An) ", "", name.strip())
+        return key, label, None, state
     label = re.sub(r"^(the|The|a|A|an|An) ", "", name.strip())
     label = re.sub(r"[’']s$", "", label).strip()
     return key, label, None, None
@@ -154,7 +167,8 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
         elif a.kind is None:
             a.kind = classify_kind(label) or classify_kind(a.name)
         if state and a.speaks_for is None and fold(state) != key:
-            a.speaks_for = AgentRef(name=state, kind="government", key=fold(state), label=state)
+            skey, slabel, _, _ = canonical(state)
+            a.speaks_for = AgentRef(name=state, kind="government", key=skey, label=slabel)
     # a short form takes the key of a longer name of the same article ("Kerry", "Luther")
     keys = sorted({a.key for a in flat if a.key and a.kind != "article"}, key=len, reverse=True)
     for a in flat:

@@ -27,8 +27,24 @@ def defended_keys(denial: Claim) -> set[str]:
     return keys
 
 
+def _expand_defended(denial: Claim) -> None:
+    """A denial defends the bodies it names and those they speak for (the army and its
+    state): both are parties an allegation may accuse."""
+    out, seen = [], set()
+    for p in denial.accused:
+        while p is not None:
+            if p.key and p.key not in seen:
+                seen.add(p.key)
+                out.append(p)
+            p = p.speaks_for
+    denial.accused = out
+
+
 def link_denials(extraction: Extraction) -> None:
     claims = extraction.claims
+    for d in claims:
+        if d.kind == "denial":
+            _expand_defended(d)
     for d in claims:
         if d.kind != "denial" or d.denial_kind == "non_denial":
             continue
@@ -47,3 +63,24 @@ def link_denials(extraction: Extraction) -> None:
                 continue
             candidates.append(i)
         d.denies = candidates
+
+
+def drop_unanchored_denials(extraction: Extraction) -> None:
+    """A denial must deny an allegation or concern an attack (the graph's shapes require
+    it); one anchored to neither, when the article reports a single attack, concerns it;
+    otherwise there is nothing to say it denies, and it is left out."""
+    keep = []
+    for c in extraction.claims:
+        if c.kind == "denial" and not c.denies and not c.attacks:
+            if len(extraction.attacks) == 1:
+                c.attacks = [0]
+            else:
+                continue
+        keep.append(c)
+    if len(keep) != len(extraction.claims):
+        kept = {id(c) for c in keep}
+        index = {id(c): i for i, c in enumerate(keep)}
+        old = extraction.claims
+        for c in keep:
+            c.denies = [index[id(old[i])] for i in c.denies if id(old[i]) in kept]
+        extraction.claims = keep

@@ -1,0 +1,124 @@
+"""The whole path into a real on-disk store: ingest, resolve across articles, validate,
+re-ingest, bad input.  Articles here are written for the tests (or the bundled samples)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import iris
+from kg.cli import cli
+from kg.export import export_text
+from kg.extract import Extractor
+from kg.namespaces import EKG
+from kg.pipeline import ingest
+from kg.resources import sample_articles_dir
+from kg.store import Store
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def write(folder: Path, name: str, text: str, published: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    (folder / (path.stem + ".json")).write_text(
+        json.dumps({"title": text.split("\n")[0], "publisher": "Test Wire",
+                    "published": published}), encoding="utf-8")
+    return path
+
+
+ALLEGATION = ("Shelling hits Korvo market\n\nThe Lanka Rights Monitor said Brastovian artillery "
+              "shelled the central market in Korvo on Sunday, killing 12 civilians.\n")
+DENIAL = ("Army rejects Korvo claims\n\nThe Brastovian army denied that its artillery had "
+          "shelled the market in Korvo on Sunday.\n")
+
+
+def dump(store_dir: Path) -> str:
+    with Store.open(store_dir) as store:
+        return export_text(store, "nquads")
+
+
+def test_samples_ingest_cleanly_and_reingest_gives_the_same_bytes(tmp_path, extractor):
+    store = tmp_path / "store"
+    first = ingest([sample_articles_dir()], store, extractor=extractor)
+    assert (first.summary.ingested, first.summary.failed) == (5, 0)
+    assert first.violations == 0, [r.to_text() for r in first.reports]
+    before = dump(store)
+    again = ingest([sample_articles_dir()], store, extractor=extractor)
+    assert again.summary.ingested == 5
+    assert dump(store) == before
+
+
+def test_order_and_batching_do_not_change_the_graph(tmp_path, extractor):
+    arts = sorted(p for p in sample_articles_dir().glob("*.txt"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    ingest([sample_articles_dir()], a, extractor=extractor, batch_size=5)
+    for path in reversed(arts):                 # one at a time, in reverse order
+        ingest([path], b, extractor=extractor, batch_size=1)
+    assert dump(a) == dump(b)
+
+
+@pytest.mark.parametrize("order", ["allegation first", "denial first"])
+def test_a_denial_in_one_article_rejects_an_allegation_in_another(tmp_path, extractor, order):
+    docs = tmp_path / "docs"
+    al = write(docs, "monitor.txt", ALLEGATION, "2021-06-08")
+    de = write(docs, "army.txt", DENIAL, "2021-06-09")
+    store = tmp_path / "store"
+    for path in ([al, de] if order == "allegation first" else [de, al]):
+        outcome = ingest([path], store, extractor=extractor)
+        assert outcome.summary.ingested == 1
+    with Store.open(store) as s:
+        rows = list(s.query(
+            f"PREFIX ekg: <{EKG._NS}> SELECT ?d ?a ?x ?y WHERE {{ ?d ekg:denies ?a . "
+            f"?d ekg:reportedIn ?x . ?a ekg:reportedIn ?y }}"))
+    assert rows, "no denial links"
+    assert any(r["x"].value != r["y"].value for r in rows)
+
+
+def test_one_incident_reported_twice_is_one_attack(tmp_path, extractor):
+    docs = tmp_path / "docs"
+    write(docs, "one.txt", ALLEGATION, "2021-06-08")
+    write(docs, "two.txt", "Korvo toll rises\n\nLocal medics said 14 people died when shells "
+          "hit the market in Korvo on Sunday.\n", "2021-06-09")
+    store = tmp_path / "store"
+    ingest([docs], store, extractor=extractor)
+    with Store.open(store) as s:
+        attacks = {r["a"].value for r in s.query(
+            f"PREFIX ekg: <{EKG._NS}> SELECT ?a WHERE {{ ?a a ekg:Attack }}")}
+        reports = {r["art"].value for r in s.query(
+            f"PREFIX ekg: <{EKG._NS}> SELECT ?art WHERE {{ ?a a ekg:Attack ; "
+            f"ekg:reportedIn ?art }}")}
+    assert len(attacks) == 1 and len(reports) == 2
+
+
+def test_bad_files_are_reported_and_the_others_go_on(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "good.txt", ALLEGATION, "2021-06-08")
+    (docs / "empty.txt").write_text("   \n", encoding="utf-8")
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    result = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1, result.output
+    assert "1 ingested, 0 skipped, 2 failed" in result.output
+    assert "empty.txt" in result.output and "binary.txt" in result.output
+    with Store.open(tmp_path / "s") as s:
+        assert len(s.article_ids()) == 1
+
+
+def test_ingest_command_exit_0_and_summary(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "good.txt", ALLEGATION, "2021-06-08")
+    result = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "1 ingested, 0 skipped, 0 failed" in result.output
+    assert "validation: 0 violation(s)" in result.output
+    article = iris.article_iri  # the article is in the store under its content hash
+    with Store.open(tmp_path / "s") as s:
+        (aid,) = s.article_ids()
+        assert str(article(aid)).endswith(aid)

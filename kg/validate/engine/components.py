@@ -134,8 +134,10 @@ class Constraint:
     shape: "Shape"
     component: URIRef
     #: "value": one result per violating value node; "focus": one per focus node (no
-    #: value); "sparql": a sh:sparql constraint (run as its own query).
+    #: value); "sparql": a sh:sparql constraint (run as its own query); "off": deactivated.
     level: str = "value"
+    #: The shape's parameter this constraint checks (sh:minCount...), set by the reader.
+    param: Optional[URIRef] = field(default=None, kw_only=True)
 
     def value_tri(self, v: str, focus: str, ctx: "Context") -> Tri:
         raise NotImplementedError
@@ -342,7 +344,6 @@ RANGES = {  # parameter -> (component, SPARQL operator, pySHACL's test on compar
 
 @dataclass(eq=False)
 class RangeConstraint(Constraint):
-    param: URIRef = None
     bound: Literal = None
 
     def value_tri(self, v, focus, ctx):

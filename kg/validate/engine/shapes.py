@@ -176,7 +176,9 @@ class _Reader:
             if p not in PARAMETERS:
                 raise self.unsupported(node, p)
             for value in sorted(g.objects(node, p)):
-                shape.constraints.append(PARAMETERS[p](self, shape, p, value))
+                constraint = PARAMETERS[p](self, shape, p, value)
+                constraint.param = p
+                shape.constraints.append(constraint)
         for prop in sorted(g.objects(node, SH.property)):
             child = self.shape(prop, node)
             if not child.is_property_shape:

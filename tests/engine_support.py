@@ -33,8 +33,8 @@ def keys(report: ValidationReport) -> set:
 
 
 def _datatypes() -> dict:
-    return {c.shape.node: c.constraint.datatype for c in compile_shapes().checks
-            if isinstance(c.constraint, DatatypeConstraint)}
+    return {c.shape.node: c.datatype for check in compile_shapes().checks
+            for c in check.constraints if isinstance(c, DatatypeConstraint)}
 
 
 def integer_in_range(r) -> bool:

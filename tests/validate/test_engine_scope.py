@@ -138,7 +138,8 @@ def test_sparql_constraints_follow_sparql_type_errors():
     shapes = Graph().parse(format="turtle", data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <urn:S> a sh:NodeShape ; sh:targetNode <urn:n> ; sh:sparql [
-            sh:select "SELECT $this ?value WHERE { $this <urn:p> ?value FILTER(?value > 10) }" ] .""")
+            sh:select "SELECT $this ?value WHERE { $this <urn:p> ?value FILTER(?value > 10) }"
+        ] .""")
     data = Graph().parse(format="turtle", data='<urn:n> <urn:p> "x" , 11 , 9 .')
     from kg.validate.engine import compile_shapes
     ours = {r.value for r in compile_shapes(shapes).validate(store_of(data)).results}

@@ -20,11 +20,9 @@ The combinations keep both bounds: ``sh:not S`` violates when S conforms, so its
 is "S is not surely violated" and its ``sure`` is "S is not maybe violated"; ``sh:or``
 needs every member violated (``and`` of the bounds), ``sh:and`` any (``or``).
 
->>> t = Tri.leaf("?v > 0")
->>> t.maybe, t.sure
-('COALESCE(?v > 0, true)', 'COALESCE(?v > 0, false)')
->>> Tri.exact("isLiteral(?v)").negate().maybe
-'!(isLiteral(?v))'
+>>> datatype_date = Tri("(!isLiteral(?v) || !COALESCE(<well formed>, false))", "!isLiteral(?v)")
+>>> datatype_date.negate()            # sh:not [ sh:datatype xsd:date ]
+Tri(maybe='!(!isLiteral(?v))', sure='!((!isLiteral(?v) || !COALESCE(<well formed>, false)))')
 """
 
 from __future__ import annotations
@@ -34,9 +32,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import pyoxigraph as ox
+from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
-from pyshacl.rdfutil.compare import compare_literal
+from rdflib.term import XSDToPython as _RDFLIB_CONVERTERS
 
 from kg.namespaces import RDF, RDFS, SH, XSD
 from kg.validate.engine.terms import canonical, sparql, to_ox, to_rdflib
@@ -59,11 +58,6 @@ class Tri:
     def exact(cls, expr: str) -> "Tri":
         """An expression that cannot raise an error and decides exactly."""
         return cls(expr, expr)
-
-    @classmethod
-    def leaf(cls, expr: str) -> "Tri":
-        """An expression that may raise an error: unknown counts as a possible violation."""
-        return cls(f"COALESCE({expr}, true)", f"COALESCE({expr}, false)")
 
     @property
     def is_exact(self) -> bool:
@@ -238,8 +232,6 @@ def _pyshacl_datatype(value, rule: URIRef) -> bool:
     return False
 
 
-from rdflib.term import XSDToPython as _RDFLIB_CONVERTERS  # noqa: E402
-
 #: Per datatype, a SPARQL test that a literal of that datatype is well formed for rdflib
 #: and Oxigraph alike (values that fail it are decided in Python).
 DATATYPE_SAFE: dict[URIRef, Callable[[str], str]] = {
@@ -382,7 +374,8 @@ def _family(bound: Literal) -> Optional[Callable[[str], str]]:
 
 def value_range(reader, shape, param, value) -> Constraint:
     if not isinstance(value, Literal):
-        raise reader.malformed(shape.node, f"sh:{param.split('#')[1]} {value.n3()} is not a literal")
+        raise reader.malformed(shape.node,
+                               f"sh:{param.split('#')[1]} {value.n3()} is not a literal")
     return RangeConstraint(shape, RANGES[param][0], param=param, bound=value)
 
 
@@ -447,7 +440,8 @@ class InConstraint(Constraint):
 
 
 def in_(reader, shape, param, value) -> Constraint:
-    members = tuple(_canonical_member(reader, shape, param, m) for m in reader.items(shape.node, value))
+    members = tuple(_canonical_member(reader, shape, param, m)
+                    for m in reader.items(shape.node, value))
     return InConstraint(shape, SH.InConstraintComponent, members=members)
 
 

@@ -10,6 +10,9 @@ returns a `ValidationReport` like the one of `kg.validate.validate_graph`.
 from __future__ import annotations
 
 import logging
+import os
+import warnings
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,12 +118,15 @@ class Check:
         c, shape = self.constraint, self.shape
         if isinstance(c, SparqlConstraint):
             return c.query(focus)
-        walk, projection = "", "?this"
+        start, projection = f"{{ {focus} }}", "?this"
         if c.level == "focus":
             tri = c.focus_tri("?this", ctx)
         elif shape.is_property_shape:
             tri = c.value_tri("?value", "?this", ctx)
-            walk, projection = f"?this {shape.path_sparql} ?value .", "?this ?value"
+            # distinct pairs first: a triple stored in many graphs is checked once
+            start = (f"{{ SELECT DISTINCT ?this ?value WHERE {{ {start} "
+                     f"?this {shape.path_sparql} ?value }} }}")
+            projection = "?this ?value"
         else:
             tri = c.value_tri("?this", "?this", ctx)
         if ctx.doubt:
@@ -129,17 +135,65 @@ class Check:
         if not tri.is_exact:
             projection += " ?sure"
             sure = f" BIND({tri.sure} AS ?sure)"
-        return (f"SELECT DISTINCT {projection} WHERE {{ {{ {focus} }} {walk} "
-                f"FILTER({tri.maybe}){sure} }}")
+        return f"SELECT DISTINCT {projection} WHERE {{ {start} FILTER({tri.maybe}){sure} }}"
 
 
-def checks_of(roots: list[Shape]) -> list[Check]:
-    out = []
+    @property
+    def constraints(self) -> list:
+        return [self.constraint]
+
+    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
+        return _results(self, rows, view)
+
+
+@dataclass(eq=False)
+class CountsCheck:
+    """The sh:minCount and sh:maxCount of one property shape, as one count per focus node.
+
+    A triple stored in several graphs appears once per graph in the union, so a value many
+    articles share (the label of a hospital they all name) would make the pairwise patterns
+    of `CountConstraint.focus_tri` quadratic; COUNT(DISTINCT) is linear, and one query
+    serves both bounds."""
+
+    root: Shape
+    shape: Shape
+    counts: list            # components.CountConstraint
+
+    @property
+    def constraints(self) -> list:
+        return self.counts
+
+    def query(self, focus: str, ctx: Context) -> str:
+        if ctx.doubt:       # the Python twins decide from the values
+            return f"SELECT DISTINCT ?this WHERE {{ {{ {focus} }} }}"
+        bad = " || ".join(f"?n {'<' if c.at_least else '>'} {c.bound}" for c in self.counts)
+        return (f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {{ {focus} }} "
+                f"OPTIONAL {{ ?this {self.shape.path_sparql} ?v }} }} "
+                f"GROUP BY ?this HAVING ({bad.replace('?n', 'COUNT(DISTINCT ?v)')})")
+
+    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
+        counted = "n" in [v.value for v in rows.variables]
+        for row in rows:
+            focus = row["this"]
+            n = (int(row["n"].value) if counted
+                 else len(view.values(focus, self.shape.path_sparql)))
+            for c in self.counts:
+                if (n < c.bound) if c.at_least else (n > c.bound):
+                    yield _result(Check(self.root, self.shape, c), focus, None)
+
+
+def checks_of(roots: list[Shape]) -> list:
+    """One check per constraint, but one `CountsCheck` for the counts of a property shape
+    that has a sh:maxCount (a lone sh:minCount 1 is a cheaper NOT EXISTS)."""
+    out: list = []
     for root in roots:
         for shape in [root] + [p for p in root.properties if not p.deactivated]:
-            for c in shape.constraints:
-                if c.level != "off":
-                    out.append(Check(root, shape, c))
+            live = [c for c in shape.constraints if c.level != "off"]
+            counts = [c for c in live if isinstance(c, cc.CountConstraint)]
+            if any(not c.at_least for c in counts):
+                out.append(CountsCheck(root, shape, counts))
+                live = [c for c in live if c not in counts]
+            out.extend(Check(root, shape, c) for c in live)
     return out
 
 
@@ -171,34 +225,39 @@ class CompiledShapes:
         dataset = self._dataset(store)
         ctx = Context(self._subclasses(store), doubt=decide_in_python)
         view = View(store, dataset, ctx)
-        results: list[ValidationResult] = []
-        with _quiet_rdflib():
-            if graph_list is None:
-                for check in self.checks:
-                    results.extend(self._run(check, _focus_all(check.root, ctx), {}, ctx, view))
-            else:
-                focus = _focus_sets(self.roots, _mentioned(store, graph_list), ctx, store, dataset)
-                for check in self.checks:
-                    nodes = focus[check.root]
-                    iris_ = sorted((n for n in nodes if not isinstance(n, ox.BlankNode)), key=str)
-                    for i in range(0, len(iris_), CHUNK):
-                        values = " ".join(str(n) for n in iris_[i:i + CHUNK])
-                        results.extend(self._run(check, f"VALUES ?this {{ {values} }}", {},
-                                                 ctx, view))
-                    for b in (n for n in nodes if isinstance(n, ox.BlankNode)):
-                        results.extend(self._run(check, "", {ox.Variable("this"): b}, ctx, view))
-        return ValidationReport(results, triples=_triple_count(store, graph_list))
+        jobs: list[tuple] = []              # (check, query text, substitutions)
+        if graph_list is None:
+            jobs = [(c, c.query(_focus_all(c.root, ctx), ctx), None) for c in self.checks]
+            workers = min(WORKERS, os.cpu_count() or 1)
+        else:
+            focus = _focus_sets(self.roots, _mentioned(store, graph_list), ctx, store, dataset)
+            for check in self.checks:
+                nodes = focus[check.root]
+                iris_ = sorted((n for n in nodes if not isinstance(n, ox.BlankNode)), key=str)
+                for i in range(0, len(iris_), CHUNK):
+                    values = " ".join(str(n) for n in iris_[i:i + CHUNK])
+                    jobs.append((check, check.query(f"VALUES ?this {{ {values} }}", ctx), None))
+                for b in (n for n in nodes if isinstance(n, ox.BlankNode)):
+                    jobs.append((check, check.query("", ctx), {ox.Variable("this"): b}))
+            workers = 1                     # small queries: threads would only add overhead
 
-    def _run(self, check: Check, focus: str, substitutions: dict, ctx: Context, view: View
-             ) -> Iterator[ValidationResult]:
-        text = check.query(focus, ctx)
-        try:
-            rows = view.store.query(text, prefixes=PREFIXES, substitutions=substitutions or None,
-                                    **view.dataset)
-        except SyntaxError as exc:  # a bug here, not in the data: say which query
-            raise RuntimeError(f"the query of {check.shape.label()} does not parse: {exc}\n"
-                               f"{text}") from exc
-        return _results(check, rows, view)
+        def fetch(job: tuple) -> "_Fetched":
+            check, text, substitutions = job
+            try:
+                solutions = store.query(text, prefixes=PREFIXES, substitutions=substitutions,
+                                        **dataset)
+            except SyntaxError as exc:      # a bug here, not in the data: say which query
+                raise RuntimeError(f"the query of {check.shape.label()} does not parse: "
+                                   f"{exc}\n{text}") from exc
+            return _Fetched(solutions.variables, list(solutions))
+
+        results: list[ValidationResult] = []
+        with _quiet_rdflib(), ThreadPoolExecutor(workers) as pool:
+            # Oxigraph lets go of the GIL while it evaluates: two queries at a time on two
+            # cores; the rows are turned into results here, in order
+            for job, rows in zip(jobs, pool.map(fetch, jobs)):
+                results.extend(job[0].results(rows, view))
+        return ValidationReport(results, triples=_triple_count(store, graph_list))
 
     def _dataset(self, store: ox.Store) -> dict:
         """Query options: the union of the store's graphs, without the ontology graph.
@@ -223,9 +282,9 @@ class CompiledShapes:
         for root in self.roots:
             classes.update(c for cls in root.classes for c in ctx.closure(cls))
             predicates.update(root.subjects_of + root.objects_of)
-        for check in self.checks:
-            if isinstance(check.constraint, cc.ClassConstraint):
-                classes.update(ctx.closure(check.constraint.cls))
+        for c in (c for check in self.checks for c in check.constraints):
+            if isinstance(c, cc.ClassConstraint):
+                classes.update(ctx.closure(c.cls))
         rdf_type = to_ox(RDF.type)
         return (any(True for c in classes
                     for _ in store.quads_for_pattern(None, rdf_type, to_ox(c), onto))
@@ -273,6 +332,19 @@ def _focus_all(root: Shape, ctx: Context) -> str:
 
 #: How many focus nodes go into one VALUES block.
 CHUNK = 1000
+#: How many queries of a full validation run at once (on as many cores).
+WORKERS = 2
+
+
+@dataclass
+class _Fetched:
+    """The rows of a query, read to the end (in a worker thread)."""
+
+    variables: list
+    rows: list
+
+    def __iter__(self):
+        return iter(self.rows)
 
 
 def _mentioned(store: ox.Store, graphs: list) -> set:
@@ -332,12 +404,14 @@ class _DropConversionWarnings(logging.Filter):
 
 @contextmanager
 def _quiet_rdflib() -> Iterator[None]:
-    """rdflib logs a warning with a traceback for every ill-typed literal it reads; the
-    report says it better."""
+    """rdflib logs a warning with a traceback for every ill-typed literal it reads (and
+    warns about odd booleans); the report says it better."""
     logger, f = logging.getLogger("rdflib.term"), _DropConversionWarnings()
     logger.addFilter(f)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Parsing weird boolean", UserWarning)
+            yield
     finally:
         logger.removeFilter(f)
 

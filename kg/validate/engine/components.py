@@ -288,10 +288,14 @@ class CountConstraint(Constraint):
     at_least: bool = True       # True: sh:minCount
 
     def focus_tri(self, focus, ctx):
+        """As pairwise-distinct values (shapes inside sh:or, sh:not...; a shape with
+        targets counts them with COUNT(DISTINCT), see run.CountsCheck)."""
         path = self.shape.path_sparql
         n = self.bound if self.at_least else self.bound + 1
         if n == 0:
             return FALSE if self.at_least else TRUE
+        if n > 4:
+            raise ctx.unsupported_nested(self.shape, self)
         vs = [ctx.var("v") for _ in range(n)]
         patterns = " . ".join(f"{focus} {path} {v}" for v in vs)
         distinct = [f"!sameTerm({a}, {b})" for i, a in enumerate(vs) for b in vs[i + 1:]]
@@ -311,9 +315,6 @@ def _count(reader, shape, param, value, at_least: bool) -> Constraint:
     if not isinstance(n, int) or isinstance(n, bool) or n < 0:
         raise reader.malformed(shape.node, f"sh:{param.split('#')[1]} {value.n3()} is not a "
                                "non-negative integer")
-    if (n if at_least else n + 1) > 4:
-        raise reader.unsupported(shape.node, param, f"a count above {4 if at_least else 3} is not "
-                                 "supported (it is checked by pairwise-distinct values)")
     comp = SH.MinCountConstraintComponent if at_least else SH.MaxCountConstraintComponent
     return CountConstraint(shape, comp, level="focus", bound=n, at_least=at_least)
 

@@ -75,10 +75,15 @@ class Context:
             self.stack.pop()
 
     def unsupported_nested(self, shape: Shape, c) -> UnsupportedShapeError:
+        """*c* of *shape* cannot be checked inside sh:not, sh:and, sh:or or sh:node."""
+        if isinstance(c, cc.CountConstraint):
+            what = f"sh:{'minCount' if c.at_least else 'maxCount'} {c.bound}"
+            why = "above 4 (3 for sh:maxCount) it is not supported there"
+        else:
+            what, why = "a sh:sparql constraint", "nested SPARQL constraints are not supported"
         return UnsupportedShapeError(
-            "E330", f"shape {shape.label()} has a sh:sparql constraint and is used inside "
-            "sh:not, sh:and, sh:or or sh:node", cause="nested SPARQL constraints are not supported",
-            fix="attach the sh:sparql constraint to a shape with targets")
+            "E330", f"shape {shape.label()} has {what} and is used inside sh:not, sh:and, "
+            "sh:or or sh:node", cause=why, fix="move the constraint to a shape with targets")
 
 
 class View:
@@ -184,13 +189,13 @@ class CountsCheck:
 
 def checks_of(roots: list[Shape]) -> list:
     """One check per constraint, but one `CountsCheck` for the counts of a property shape
-    that has a sh:maxCount (a lone sh:minCount 1 is a cheaper NOT EXISTS)."""
+    (except a lone sh:minCount 1: NOT EXISTS is cheaper)."""
     out: list = []
     for root in roots:
         for shape in [root] + [p for p in root.properties if not p.deactivated]:
             live = [c for c in shape.constraints if c.level != "off"]
             counts = [c for c in live if isinstance(c, cc.CountConstraint)]
-            if any(not c.at_least for c in counts):
+            if counts and not (len(counts) == 1 and counts[0].at_least and counts[0].bound <= 1):
                 out.append(CountsCheck(root, shape, counts))
                 live = [c for c in live if c not in counts]
             out.extend(Check(root, shape, c) for c in live)

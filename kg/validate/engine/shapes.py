@@ -83,6 +83,7 @@ class Shape:
     objects_of: tuple = ()
     constraints: list = field(default_factory=list)    # components.Constraint
     properties: list["Shape"] = field(default_factory=list)
+    owner: Optional["Shape"] = None          # the shape that first named this one
 
     @property
     def is_property_shape(self) -> bool:
@@ -93,29 +94,24 @@ class Shape:
         return bool(self.classes or self.target_nodes or self.subjects_of or self.objects_of)
 
     def label(self) -> str:
+        """The shape as an error message names it (a blank node by its place)."""
         if isinstance(self.node, URIRef):
             return f"<{self.node}>"
-        return f"[sh:path {self.path_sparql}]" if self.path_sparql else "a blank node shape"
+        text = f"[sh:path {self.path_sparql}]" if self.path_sparql else "a blank node shape"
+        return f"{text} of {self.owner.label()}" if self.owner is not None else text
 
 
 class _Reader:
     def __init__(self, g: Graph):
         self.g = g
         self.shapes: dict[Node, Shape] = {}
-        self.parents: dict[Node, Node] = {}
 
     # -- errors ----------------------------------------------------------------------------
     def where(self, node: Node) -> str:
-        return f"shape {self._name(node)}"
-
-    def _name(self, node: Node) -> str:
         shape = self.shapes.get(node)
-        text = shape.label() if shape else (f"<{node}>" if isinstance(node, URIRef)
-                                            else "a blank node shape")
-        parent = self.parents.get(node)
-        if parent is not None and not isinstance(node, URIRef):
-            text += f" of {self._name(parent)}"
-        return text
+        if shape is not None:
+            return f"shape {shape.label()}"
+        return f"shape <{node}>" if isinstance(node, URIRef) else "a blank node shape"
 
     def unsupported(self, node: Node, term: URIRef, why: str = "") -> UnsupportedShapeError:
         link = UNSUPPORTED_LINKS.get(term, "")
@@ -145,10 +141,8 @@ class _Reader:
     def shape(self, node: Node, parent: Optional[Node] = None) -> Shape:
         if node in self.shapes:
             return self.shapes[node]
-        if parent is not None:
-            self.parents.setdefault(node, parent)
         g = self.g
-        shape = Shape(node)
+        shape = Shape(node, owner=self.shapes.get(parent) if parent is not None else None)
         self.shapes[node] = shape       # before reading nested shapes: recursion stops here
         path = self.one(node, SH.path)
         if path is not None:

@@ -9,9 +9,11 @@ severities, components and values.  Tests check that on every shape case, the ex
 graphs and a large randomly damaged corpus.
 
 >>> import pyoxigraph as ox
+>>> from kg.resources import ontology_dir
 >>> from kg.validate.engine import validate_store
+>>> example = ontology_dir().parent / "examples" / "graph" / "invalid" / "denial-denies-nothing.ttl"
 >>> store = ox.Store()
->>> store.load(path="examples/graph/invalid/denial-denies-nothing.ttl", format=ox.RdfFormat.TURTLE,
+>>> store.load(path=str(example), format=ox.RdfFormat.TURTLE,
 ...            to_graph=ox.NamedNode("https://w3id.org/evidence-kg/id/graph/article/x"))
 >>> [str(r.source_shape).split("#")[1] for r in validate_store(store).results]
 ['DenialDeniesOrConcerns']

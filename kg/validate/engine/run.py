@@ -1,0 +1,526 @@
+"""Run compiled shapes on a pyoxigraph store: one SPARQL query per constraint.
+
+`CompiledShapes.validate` works out the dataset (the store's union of graphs), the class
+hierarchy (the ontology's plus any ``rdfs:subClassOf`` in the data), the focus nodes (every
+target, or only the nodes that the given graphs mention), renders one query per
+constraint, runs it, lets Python decide the few doubtful rows (see `components`), and
+returns a `ValidationReport` like the one of `kg.validate.validate_graph`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional, Union
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg import iris
+from kg.namespaces import RDF, RDFS, XSD
+from kg.validate.engine import components as cc
+from kg.validate.engine.shapes import Shape, UnsupportedShapeError, read_shapes
+from kg.validate.engine.sparql_constraints import SparqlConstraint, format_message
+from kg.validate.engine.terms import sparql, to_ox, to_rdflib
+from kg.validate.report import ValidationReport, ValidationResult, show
+
+log = logging.getLogger(__name__)
+
+PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+GraphName = Union[ox.NamedNode, URIRef]
+
+
+# --- rendering context -------------------------------------------------------------------
+
+class Context:
+    """What a query needs beyond the shapes: the class hierarchy, fresh variable names."""
+
+    def __init__(self, subclasses: dict[Node, set[Node]], doubt: bool = False):
+        self.subclasses = subclasses
+        self.doubt = doubt          # every row to Python (a test of the Python twins)
+        self.counter = 0
+        self.stack: list[Shape] = []
+
+    def var(self, name: str) -> str:
+        self.counter += 1
+        return f"?_kg_{name}{self.counter}"
+
+    def closure(self, cls: Node) -> list[URIRef]:
+        """*cls* and its subclasses (named ones: a blank node cannot go into a query)."""
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sub in self.subclasses.get(todo.pop(), ()):
+                if sub not in seen:
+                    seen.add(sub)
+                    todo.append(sub)
+        return sorted(c for c in seen if isinstance(c, URIRef))
+
+    @contextmanager
+    def entering(self, shape: Shape) -> Iterator[None]:
+        if shape in self.stack:
+            raise UnsupportedShapeError(
+                "E330", f"shape {shape.label()} refers to itself through sh:node, sh:not, "
+                "sh:and or sh:or", cause="recursive shapes are not supported",
+                fix="unfold the recursion (https://www.w3.org/TR/shacl/#shapes-recursion)")
+        self.stack.append(shape)
+        try:
+            yield
+        finally:
+            self.stack.pop()
+
+    def unsupported_nested(self, shape: Shape, c) -> UnsupportedShapeError:
+        """*c* of *shape* cannot be checked inside sh:not, sh:and, sh:or or sh:node."""
+        if isinstance(c, cc.CountConstraint):
+            what = f"sh:{'minCount' if c.at_least else 'maxCount'} {c.bound}"
+            why = "above 4 (3 for sh:maxCount) it is not supported there"
+        else:
+            what, why = "a sh:sparql constraint", "nested SPARQL constraints are not supported"
+        return UnsupportedShapeError(
+            "E330", f"shape {shape.label()} has {what} and is used inside sh:not, sh:and, "
+            "sh:or or sh:node", cause=why, fix="move the constraint to a shape with targets")
+
+
+class View:
+    """Lookups for the Python side (doubtful rows only), on the same dataset as the queries."""
+
+    def __init__(self, store: ox.Store, dataset: dict, ctx: Context):
+        self.store, self.dataset, self.ctx = store, dataset, ctx
+        self._values: dict = {}
+
+    def values(self, node, path: str) -> list:
+        key = (node, path)
+        if key not in self._values:
+            rows = self.store.query(f"SELECT DISTINCT ?this ?v WHERE {{ ?this {path} ?v }}",
+                                    substitutions={ox.Variable("this"): node}, **self.dataset)
+            self._values[key] = [r["v"] for r in rows]
+        return self._values[key]
+
+    def has_class(self, node, cls) -> bool:
+        values = " ".join(sparql(c) for c in self.ctx.closure(cls))
+        rows = self.store.query(
+            f"SELECT ?this WHERE {{ VALUES ?t {{ {values} }} ?this rdf:type ?t }} LIMIT 1",
+            substitutions={ox.Variable("this"): node}, prefixes=PREFIXES, **self.dataset)
+        return any(True for _ in rows)
+
+
+# --- checks: one query each --------------------------------------------------------------
+
+@dataclass(eq=False)
+class Check:
+    """One constraint of one shape, run for the focus nodes of one shape with targets."""
+
+    root: Shape
+    shape: Shape            # the root itself, or one of its sh:property shapes
+    constraint: cc.Constraint
+
+    def query(self, focus: str, ctx: Context) -> str:
+        c, shape = self.constraint, self.shape
+        if isinstance(c, SparqlConstraint):
+            return c.query(focus)
+        start, projection = f"{{ {focus} }}", "?this"
+        if c.level == "focus":
+            tri = c.focus_tri("?this", ctx)
+        elif shape.is_property_shape:
+            tri = c.value_tri("?value", "?this", ctx)
+            # distinct pairs first: a triple stored in many graphs is checked once
+            start = (f"{{ SELECT DISTINCT ?this ?value WHERE {{ {start} "
+                     f"?this {shape.path_sparql} ?value }} }}")
+            projection = "?this ?value"
+        else:
+            tri = c.value_tri("?this", "?this", ctx)
+        if ctx.doubt:
+            tri = cc.Tri("true", "false")
+        sure = ""
+        if not tri.is_exact:
+            projection += " ?sure"
+            sure = f" BIND({tri.sure} AS ?sure)"
+        return f"SELECT DISTINCT {projection} WHERE {{ {start} FILTER({tri.maybe}){sure} }}"
+
+
+    @property
+    def constraints(self) -> list:
+        return [self.constraint]
+
+    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
+        return _results(self, rows, view)
+
+
+@dataclass(eq=False)
+class CountsCheck:
+    """The sh:minCount and sh:maxCount of one property shape, as one count per focus node.
+
+    A triple stored in several graphs appears once per graph in the union, so a value many
+    articles share (the label of a hospital they all name) would make the pairwise patterns
+    of `CountConstraint.focus_tri` quadratic; COUNT(DISTINCT) is linear, and one query
+    serves both bounds."""
+
+    root: Shape
+    shape: Shape
+    counts: list            # components.CountConstraint
+
+    @property
+    def constraints(self) -> list:
+        return self.counts
+
+    def query(self, focus: str, ctx: Context) -> str:
+        if ctx.doubt:       # the Python twins decide from the values
+            return f"SELECT DISTINCT ?this WHERE {{ {{ {focus} }} }}"
+        bad = " || ".join(f"?n {'<' if c.at_least else '>'} {c.bound}" for c in self.counts)
+        return (f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {{ {focus} }} "
+                f"OPTIONAL {{ ?this {self.shape.path_sparql} ?v }} }} "
+                f"GROUP BY ?this HAVING ({bad.replace('?n', 'COUNT(DISTINCT ?v)')})")
+
+    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
+        counted = "n" in [v.value for v in rows.variables]
+        for row in rows:
+            focus = row["this"]
+            n = (int(row["n"].value) if counted
+                 else len(view.values(focus, self.shape.path_sparql)))
+            for c in self.counts:
+                if (n < c.bound) if c.at_least else (n > c.bound):
+                    yield _result(Check(self.root, self.shape, c), focus, None)
+
+
+def checks_of(roots: list[Shape]) -> list:
+    """One check per constraint, but one `CountsCheck` for the counts of a property shape
+    (except a lone sh:minCount 1: NOT EXISTS is cheaper)."""
+    out: list = []
+    for root in roots:
+        for shape in [root] + [p for p in root.properties if not p.deactivated]:
+            live = [c for c in shape.constraints if c.level != "off"]
+            counts = [c for c in live if isinstance(c, cc.CountConstraint)]
+            if counts and not (len(counts) == 1 and counts[0].at_least and counts[0].bound <= 1):
+                out.append(CountsCheck(root, shape, counts))
+                live = [c for c in live if c not in counts]
+            out.extend(Check(root, shape, c) for c in live)
+    return out
+
+
+# --- the compiled shapes -------------------------------------------------------------------
+
+class CompiledShapes:
+    """Shapes read once, ready to validate any number of stores."""
+
+    def __init__(self, shapes_graph: Graph, hierarchy: Graph):
+        self.graph = shapes_graph
+        self.roots = read_shapes(shapes_graph)
+        self.checks = checks_of(self.roots)
+        self.hierarchy = hierarchy
+        # render every query once with the bundled hierarchy: an unsupported nesting
+        # (recursion, nested sh:sparql) fails here rather than in the middle of a run
+        ctx = Context(_subclass_map(hierarchy.subject_objects(RDFS.subClassOf)))
+        for check in self.checks:
+            check.query(_focus_all(check.root, ctx), ctx)
+
+    # -- one validation ----------------------------------------------------------------------
+    def validate(self, store: ox.Store, graphs: Optional[Iterable[GraphName]] = None,
+                 *, decide_in_python: bool = False) -> ValidationReport:
+        """Validate *store* (every graph but the ontology), or only the focus nodes that
+        *graphs* mention, resolving values through the whole store.
+
+        *decide_in_python* (for tests, slow) sends every candidate row to the Python twins
+        of the constraints instead of letting SPARQL decide."""
+        graph_list = None if graphs is None else sorted({to_ox(g) for g in graphs}, key=str)
+        dataset = self._dataset(store)
+        ctx = Context(self._subclasses(store), doubt=decide_in_python)
+        view = View(store, dataset, ctx)
+        jobs: list[tuple] = []              # (check, query text, substitutions)
+        if graph_list is None:
+            jobs = [(c, c.query(_focus_all(c.root, ctx), ctx), None) for c in self.checks]
+            workers = min(WORKERS, os.cpu_count() or 1)
+        else:
+            focus = _focus_sets(self.roots, _mentioned(store, graph_list), ctx, store, dataset)
+            for check in self.checks:
+                nodes = focus[check.root]
+                iris_ = sorted((n for n in nodes if not isinstance(n, ox.BlankNode)), key=str)
+                for i in range(0, len(iris_), CHUNK):
+                    values = " ".join(str(n) for n in iris_[i:i + CHUNK])
+                    jobs.append((check, check.query(f"VALUES ?this {{ {values} }}", ctx), None))
+                for b in (n for n in nodes if isinstance(n, ox.BlankNode)):
+                    jobs.append((check, check.query("", ctx), {ox.Variable("this"): b}))
+            workers = 1                     # small queries: threads would only add overhead
+
+        def fetch(job: tuple) -> "_Fetched":
+            check, text, substitutions = job
+            try:
+                solutions = store.query(text, prefixes=PREFIXES, substitutions=substitutions,
+                                        **dataset)
+            except SyntaxError as exc:      # a bug here, not in the data: say which query
+                raise RuntimeError(f"the query of {check.shape.label()} does not parse: "
+                                   f"{exc}\n{text}") from exc
+            return _Fetched(solutions.variables, list(solutions))
+
+        results: list[ValidationResult] = []
+        with _quiet_rdflib(), ThreadPoolExecutor(workers) as pool:
+            # Oxigraph lets go of the GIL while it evaluates: two queries at a time on two
+            # cores; the rows are turned into results here, in order
+            for job, rows in zip(jobs, pool.map(fetch, jobs)):
+                results.extend(job[0].results(rows, view))
+        return ValidationReport(results, triples=_triple_count(store, graph_list))
+
+    def _dataset(self, store: ox.Store) -> dict:
+        """Query options: the union of the store's graphs, without the ontology graph.
+
+        Listing every graph but the ontology is exact but 200 times slower than Oxigraph's
+        union default graph, so the union is used whenever the ontology graph cannot make
+        a difference: when it types nothing with a class the shapes target or check, and
+        holds no triple of a target predicate (true of our ontology, which describes only
+        its own terms)."""
+        onto = to_ox(iris.ONTOLOGY_GRAPH)
+        if not store.contains_named_graph(onto) or not self._ontology_matters(store, onto):
+            return {"use_default_graph_as_union": True}
+        log.warning("the ontology graph types nodes the shapes look at: validating the other "
+                    "graphs by name, which is slower")
+        graphs = [g for g in store.named_graphs() if g != onto]
+        return {"default_graph": graphs + [ox.DefaultGraph()]}
+
+    def _ontology_matters(self, store: ox.Store, onto: ox.NamedNode) -> bool:
+        ctx = Context(self._subclasses(store))
+        classes = set()
+        predicates = set()
+        for root in self.roots:
+            classes.update(c for cls in root.classes for c in ctx.closure(cls))
+            predicates.update(root.subjects_of + root.objects_of)
+        for c in (c for check in self.checks for c in check.constraints):
+            if isinstance(c, cc.ClassConstraint):
+                classes.update(ctx.closure(c.cls))
+        rdf_type = to_ox(RDF.type)
+        return (any(True for c in classes
+                    for _ in store.quads_for_pattern(None, rdf_type, to_ox(c), onto))
+                or any(True for p in predicates
+                       for _ in store.quads_for_pattern(None, to_ox(p), None, onto)))
+
+    def _subclasses(self, store: ox.Store) -> dict[Node, set[Node]]:
+        """The ontology's class hierarchy plus the data's own rdfs:subClassOf triples
+        (pySHACL reads subclasses from the data graph, to which kg.validate adds the
+        ontology's), outside the ontology graph."""
+        onto = to_ox(iris.ONTOLOGY_GRAPH)
+        pairs = list(self.hierarchy.subject_objects(RDFS.subClassOf))
+        pairs += [(to_rdflib(q.subject), to_rdflib(q.object))
+                  for q in store.quads_for_pattern(None, to_ox(RDFS.subClassOf), None, None)
+                  if q.graph_name != onto]
+        return _subclass_map(pairs)
+
+
+def _subclass_map(pairs) -> dict[Node, set[Node]]:
+    out: dict[Node, set[Node]] = {}
+    for sub, sup in pairs:
+        out.setdefault(sup, set()).add(sub)
+    return out
+
+
+def _targets(root: Shape, ctx: Context) -> list[str]:
+    """Group patterns, one per target, each binding ?this."""
+    parts = []
+    for cls in sorted(root.classes):
+        c = ctx.var("class")
+        values = " ".join(sparql(x) for x in ctx.closure(cls))
+        parts.append(f"{{ VALUES {c} {{ {values} }} ?this rdf:type {c} }}")
+    if root.target_nodes:
+        parts.append(f"{{ VALUES ?this {{ {' '.join(sparql(n) for n in root.target_nodes)} }} }}")
+    for p in root.subjects_of:
+        parts.append(f"{{ ?this {sparql(p)} {ctx.var('o')} }}")
+    for p in root.objects_of:
+        parts.append(f"{{ {ctx.var('s')} {sparql(p)} ?this }}")
+    return parts
+
+
+def _focus_all(root: Shape, ctx: Context) -> str:
+    return f"SELECT DISTINCT ?this WHERE {{ {' UNION '.join(_targets(root, ctx))} }}"
+
+
+#: How many focus nodes go into one VALUES block.
+CHUNK = 1000
+#: How many queries of a full validation run at once (on as many cores).
+WORKERS = 2
+
+
+@dataclass
+class _Fetched:
+    """The rows of a query, read to the end (in a worker thread)."""
+
+    variables: list
+    rows: list
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+def _mentioned(store: ox.Store, graphs: list) -> set:
+    """The nodes *graphs* mention as subject or (non-literal) object."""
+    out = set()
+    for g in graphs:
+        for q in store.quads_for_pattern(None, None, None, g):
+            out.add(q.subject)
+            if not isinstance(q.object, ox.Literal):
+                out.add(q.object)
+    return out
+
+
+def _focus_sets(roots: list[Shape], nodes: set, ctx: Context, store: ox.Store, dataset: dict
+                ) -> dict[Shape, set]:
+    """For each shape with targets, which of *nodes* are its focus nodes.
+
+    The types (and target predicates) of the nodes are looked up with the nodes bound
+    first, so that the cost follows the number of nodes, not the size of the store."""
+    iris_ = sorted((n for n in nodes if not isinstance(n, ox.BlankNode)), key=str)
+    blanks = [n for n in nodes if isinstance(n, ox.BlankNode)]
+
+    def lookup(pattern: str) -> Iterator:
+        for i in range(0, len(iris_), CHUNK):
+            values = " ".join(str(n) for n in iris_[i:i + CHUNK])
+            yield from store.query(f"SELECT ?this ?x WHERE {{ VALUES ?this {{ {values} }} "
+                                   f"{pattern} }}", prefixes=PREFIXES, **dataset)
+        for b in blanks:
+            yield from store.query(f"SELECT ?this ?x WHERE {{ {pattern} }}", prefixes=PREFIXES,
+                                   substitutions={ox.Variable("this"): b}, **dataset)
+
+    types: dict = {}
+    for row in lookup("?this rdf:type ?x"):
+        types.setdefault(row["this"], set()).add(row["x"])
+    by_predicate: dict = {}
+    for p in {p for r in roots for p in r.subjects_of}:
+        by_predicate[("s", p)] = {r["this"] for r in lookup(f"?this {sparql(p)} ?x")}
+    for p in {p for r in roots for p in r.objects_of}:
+        by_predicate[("o", p)] = {r["this"] for r in lookup(f"?x {sparql(p)} ?this")}
+    out = {}
+    for root in roots:
+        classes = {to_ox(c) for cls in root.classes for c in ctx.closure(cls)}
+        focus = {n for n, ts in types.items() if ts & classes}
+        focus |= nodes & {to_ox(n) for n in root.target_nodes}
+        for p in root.subjects_of:
+            focus |= by_predicate[("s", p)]
+        for p in root.objects_of:
+            focus |= by_predicate[("o", p)]
+        out[root] = focus
+    return out
+
+
+class _DropConversionWarnings(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Failed to convert Literal lexical form" not in record.getMessage()
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a warning with a traceback for every ill-typed literal it reads (and
+    warns about odd booleans); the report says it better."""
+    logger, f = logging.getLogger("rdflib.term"), _DropConversionWarnings()
+    logger.addFilter(f)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Parsing weird boolean", UserWarning)
+            yield
+    finally:
+        logger.removeFilter(f)
+
+
+def _triple_count(store: ox.Store, graphs: Optional[list]) -> int:
+    if graphs is None:
+        onto = to_ox(iris.ONTOLOGY_GRAPH)
+        return len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, onto))
+    return sum(1 for g in graphs for _ in store.quads_for_pattern(None, None, None, g))
+
+
+# --- results -------------------------------------------------------------------------------
+
+def _results(check: Check, rows, view: View) -> Iterator[ValidationResult]:
+    c, shape = check.constraint, check.shape
+    if isinstance(c, SparqlConstraint):
+        yield from _sparql_results(check, rows)
+        return
+    names = [v.value for v in rows.variables]
+    for row in rows:
+        focus = row["this"]
+        value = row["value"] if "value" in names else (focus if c.level == "value" else None)
+        if "sure" in names and not _true(row["sure"]):
+            if c.level == "focus":
+                values = (view.values(focus, shape.path_sparql) if shape.is_property_shape
+                          else [focus])
+                doubtful_violates = c.py_focus(view, focus, values)
+            else:
+                doubtful_violates = c.py_value(view, focus, value)
+            if not doubtful_violates:
+                continue
+        yield _result(check, focus, value)
+
+
+def _true(term) -> bool:
+    return isinstance(term, ox.Literal) and term.value == "true"
+
+
+def _result(check: Check, focus, value, path=None, message: Optional[str] = None
+            ) -> ValidationResult:
+    shape = check.shape
+    return ValidationResult(
+        focus_node=to_rdflib(focus), severity=shape.severity,
+        message=message or " / ".join(shape.messages) or generic_message(check, focus, value),
+        source_shape=shape.node, path=path if path is not None else shape.path,
+        value=to_rdflib(value), constraint_component=check.constraint.component)
+
+
+def _sparql_results(check: Check, rows) -> Iterator[ValidationResult]:
+    c, shape = check.constraint, check.shape
+    names = [v.value for v in rows.variables]
+    seen = set()
+    for row in rows:
+        bound = {n: to_rdflib(row[n]) for n in names if row[n] is not None}
+        key = tuple(sorted((k, v.n3()) for k, v in bound.items()))
+        if key in seen:
+            continue
+        seen.add(key)
+        focus = row["this"]
+        value = row["value"] if "value" in bound else (None if shape.is_property_shape else focus)
+        path = bound.get("path")
+        templates = sorted(set(shape.messages) | set(c.messages))
+        message = " / ".join(sorted(format_message(t, bound) for t in templates))
+        yield _result(check, focus, value, path=path, message=message or "(no message)")
+
+
+def generic_message(check: Check, focus, value) -> str:
+    """pySHACL's wording for a result of a shape without sh:message (close to it)."""
+    c, shape = check.constraint, check.shape
+    where = show(to_rdflib(focus)) + (f"->{show(shape.path)}" if shape.path is not None else "")
+    if isinstance(c, cc.CountConstraint):
+        return f"{'Less' if c.at_least else 'More'} than {c.bound} values on {where}"
+    if isinstance(c, cc.ClassConstraint):
+        return f"Value does not have class {show(c.cls)}"
+    if isinstance(c, cc.DatatypeConstraint):
+        return f"Value is not Literal with datatype {show(c.datatype)}"
+    if isinstance(c, cc.NodeKindConstraint):
+        return f"Value is not of Node Kind {show(c.kind)}"
+    if isinstance(c, cc.InConstraint):
+        return f"Value {show(to_rdflib(value))} not in list {[str(m) for m in c.members]}"
+    if isinstance(c, cc.HasValueConstraint):
+        return f"Node {where} does not contain a value in the set: ['{c.value.value}']"
+    if isinstance(c, cc.PatternConstraint):
+        return f"Value does not match pattern '{c.pattern}'"
+    if isinstance(c, cc.RangeConstraint):
+        op = cc.RANGES[c.param][1]
+        return f"Value is not {op} {show(c.bound)}"
+    if isinstance(c, cc.PropertyPairConstraint):
+        return f"Value of {where} is not {'<=' if c.or_equal else '<'} {show(c.other)}"
+    if isinstance(c, cc.LogicalConstraint):
+        v = show(to_rdflib(value))
+        if c.operator == "not":
+            return f"Node {v} must not conform to shape {show(c.members[0].node)}"
+        return f"Node {v} does not conform to {c.operator} of its shapes"
+    return "(no message)"
+
+
+# --- the bundled shapes ----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def bundled() -> CompiledShapes:
+    """The bundled shapes, compiled once."""
+    from kg.validate.shacl import class_hierarchy, shapes_graph
+    return CompiledShapes(shapes_graph(), class_hierarchy())
+
+
+__all__ = ["Check", "CompiledShapes", "Context", "View", "bundled"]

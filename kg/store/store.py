@@ -17,6 +17,8 @@ has the design and the measurements.
 
 from __future__ import annotations
 
+import gc
+
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,7 +141,11 @@ class Store:
         if self._db is not None:
             if self.mode == "w":
                 self._db.flush()
-            self._db = None  # drops Oxigraph's handle, which releases its own lock
+            self._db = None  # drops Oxigraph's handle, which releases its own lock...
+            # ...once nothing else refers to it: query results kept in reference cycles
+            # (generators, thread pools) would hold the database open until the collector
+            # runs, and the next open in this process would find it locked.
+            gc.collect()
             self._lock.release()
 
     def __enter__(self) -> "Store":

@@ -147,7 +147,7 @@ def validate_written(store, article_ids: list[str]):
         from pyoxigraph import NamedNode
 
         graphs = [NamedNode(str(iris.article_graph_iri(i))) for i in article_ids]
-        return engine_validate(store.db, graphs)
+        return engine_validate(store.db, graphs, default_graph=True)
     from kg.store.validation import validate_articles
 
     return validate_articles(store, article_ids)

@@ -82,15 +82,21 @@ def remove_command(article_ids: tuple[str, ...], store_dir: Path, wait: float) -
 
 
 # --- kg validate --store DIR [--article ID]... ---------------------------------------------
-def _store_graphs(store_dir: Path):
+def _store_report(store_dir: Path):
+    """Validate the store in place with the SHACL engine (shapes compiled to SPARQL): the
+    whole store, or the articles of --article and what they refer to."""
+    from kg import iris
     from kg.store import Store
-    from kg.store.validation import neighbourhood_graphs
+    from kg.validate.engine import validate_store
 
     articles = _ids(click.get_current_context().params.get("store_articles"))
     with Store.open(store_dir, "r") as store:
-        if articles:
-            return neighbourhood_graphs(store, articles)
-        return [store.graph(g) for g in store.graph_names(with_ontology=False)]
+        missing = [a for a in articles if not store.has_article(a)]
+        if missing:
+            raise click.BadParameter(f"not in {store_dir}: {', '.join(missing)}",
+                                     param_hint="--article")
+        graphs = [iris.article_graph_iri(a) for a in articles] if articles else None
+        return validate_store(store.db, graphs, default_graph=True)
 
 
 def _ids(value) -> list[str]:
@@ -110,17 +116,16 @@ def _register_validate_options() -> None:
         return
     register_input_source(
         click.Option(["--article", "store_articles"], default=None, metavar="ID[,ID...]",
-                     help="With --store: validate these articles (with the articles they "
-                          "share attacks or claims with, and the entities), not the whole "
-                          "store."),
+                     help="With --store: validate these articles (and the entities and "
+                          "statements they refer to), not the whole store."),
         _articles_need_store)
     register_input_source(
         click.Option(["--store", "store_validate"], type=click.Path(path_type=Path,
                                                                     file_okay=False),
                      default=None, metavar="DIR",
-                     help="Validate the graphs of the store in DIR (all of them, or those of "
-                          "--article)."),
-        _store_graphs)
+                     help="Validate the store in DIR in place (all of it, or the articles "
+                          "of --article)."),
+        report=_store_report)
 
 
 _register_validate_options()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Optional
 
 import click
 from rdflib import Graph, URIRef
@@ -15,21 +15,26 @@ from kg.namespaces import ONTOLOGY_IRI
 
 @dataclass(frozen=True)
 class InputSource:
-    """Another place `kg validate` can read graphs from, added by another module.
+    """Another place `kg validate` can read from, added by another module.
 
-    *option* is a click option of the ``validate`` command; when the user gives it, *load*
-    receives its value and returns the in-memory graphs to validate with the FILES.  This
-    is how ``kg validate --store DIR`` plugs in (see `register_input_source`).
+    *option* is a click option of the ``validate`` command.  When the user gives it, either
+    *load* receives its value and returns in-memory graphs to validate with the FILES, or
+    *report* receives it and returns a `ValidationReport` of its own (how ``kg validate
+    --store DIR`` validates a store in place, without loading it; see
+    `register_input_source`).
     """
 
     option: click.Option
-    load: Callable[[object], Iterable[Graph]]
+    load: Optional[Callable[[object], Iterable[Graph]]] = None
+    report: Optional[Callable[[object], object]] = None
 
 
 INPUT_SOURCES: list[InputSource] = []
 
 
-def register_input_source(option: click.Option, load: Callable[[object], Iterable[Graph]]) -> None:
+def register_input_source(option: click.Option,
+                          load: Optional[Callable[[object], Iterable[Graph]]] = None, *,
+                          report: Optional[Callable[[object], object]] = None) -> None:
     """Add an input option to ``kg validate``, e.g. from ``kg/cli/store.py``::
 
         register_input_source(
@@ -37,7 +42,7 @@ def register_input_source(option: click.Option, load: Callable[[object], Iterabl
                          help="validate the graphs of the store in DIR"),
             lambda store_dir: Store(store_dir).article_graphs_with_entities())
     """
-    INPUT_SOURCES.append(InputSource(option, load))
+    INPUT_SOURCES.append(InputSource(option, load, report))
     validate_command.params.append(option)
 
 
@@ -71,17 +76,24 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], fail_on: str, 
         kg validate --fail-on warning --format json article.ttl entities.ttl
         kg validate --format turtle examples/graph/invalid/bad-quote-offsets.ttl
     """
-    from kg.validate import Severity, load_files, validate_graph
+    from kg.validate import Severity, ValidationReport, load_files, validate_graph
 
     data = load_files(files)
+    reports = []
     for source in INPUT_SOURCES:
         value = sources.get(source.option.name)
         if value is not None:
-            for g in source.load(value):
-                data += g
+            if source.report is not None:
+                reports.append(source.report(value))
+            elif source.load is not None:
+                for g in source.load(value):
+                    data += g
     if not files and not any(v is not None for v in sources.values()):
         raise click.UsageError("give at least one RDF file to validate")
-    report = validate_graph(data)
+    report = validate_graph(data) if (files or len(data) or not reports) else ValidationReport([])
+    for other in reports:
+        report = ValidationReport(report.results + other.results,
+                                  triples=report.triples + other.triples)
     if reason:
         report = report.merged(_reasoner_results(data))
     click.echo(report.render(fmt), nl=False)

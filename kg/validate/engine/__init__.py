@@ -69,13 +69,15 @@ def compile_shapes(shapes: Optional[Graph] = None, hierarchy: Optional[Graph] = 
 
 
 def validate_store(store: ox.Store, graphs: Optional[Iterable[Union[ox.NamedNode, URIRef]]] = None,
-                   *, shapes: Optional[CompiledShapes] = None) -> ValidationReport:
+                   *, shapes: Optional[CompiledShapes] = None,
+                   default_graph: bool = False) -> ValidationReport:
     """Validate *store* against the bundled shapes (or compiled *shapes*).
 
     ``graphs=None`` validates everything but the ontology graph; a list of named graphs
-    validates the focus nodes those graphs mention, reading values from the whole store.
+    validates the focus nodes those graphs mention, reading values from the whole store
+    (from its default graph only with *default_graph*: see `CompiledShapes.validate`).
     """
-    return (shapes or bundled()).validate(store, graphs)
+    return (shapes or bundled()).validate(store, graphs, default_graph=default_graph)
 
 
 __all__ = ["CompiledShapes", "UnsupportedShapeError", "compile_shapes", "validate_store"]

@@ -220,14 +220,19 @@ class CompiledShapes:
 
     # -- one validation ----------------------------------------------------------------------
     def validate(self, store: ox.Store, graphs: Optional[Iterable[GraphName]] = None,
-                 *, decide_in_python: bool = False) -> ValidationReport:
+                 *, decide_in_python: bool = False,
+                 default_graph: bool = False) -> ValidationReport:
         """Validate *store* (every graph but the ontology), or only the focus nodes that
         *graphs* mention, resolving values through the whole store.
+
+        With *default_graph*, values are read from the store's default graph only: the
+        evidence-kg store keeps there the merge of its public graphs (each triple once), and
+        keeps bookkeeping graphs of its own beside them that must not be validated.
 
         *decide_in_python* (for tests, slow) sends every candidate row to the Python twins
         of the constraints instead of letting SPARQL decide."""
         graph_list = None if graphs is None else sorted({to_ox(g) for g in graphs}, key=str)
-        dataset = self._dataset(store)
+        dataset = {} if default_graph else self._dataset(store)
         ctx = Context(self._subclasses(store), doubt=decide_in_python)
         view = View(store, dataset, ctx)
         jobs: list[tuple] = []              # (check, query text, substitutions)

@@ -1005,7 +1005,7 @@ def _bodies(source: AgentRef) -> list[AgentRef]:
     (a spokesman defends his ministry and his country, not himself)."""
     chain, a, n = [], source, 0
     while a is not None and n < 6:
-        if a.kind != "person" or a is not source:
+        if a is not source or (a.kind != "person" and a.speaks_for is None):
             chain.append(a)
         a, n = a.speaks_for, n + 1
     return chain or [source]

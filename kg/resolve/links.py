@@ -33,7 +33,8 @@ def _expand_defended(denial: Claim) -> None:
     out, seen = [], set()
     for p in denial.accused:
         while p is not None:
-            if p.key and p.key not in seen:
+            if p.key and p.key not in seen and (p.kind not in ("person", "witness") or
+                                                p.speaks_for is None):
                 seen.add(p.key)
                 out.append(p)
             p = p.speaks_for

@@ -94,7 +94,8 @@ def np_tokens(tok, *, with_preps: bool = False) -> list:
         if c.dep_ in ("compound", "flat") or (c.dep_ == "case" and c.text in ("’s", "'s")):
             keep.update(x.i for x in c.subtree)
         elif with_preps and c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "in", "at",
-                                                             "from", "on"):
+                                                             "from", "on") and not any(
+                x.dep_ == "pcomp" or x.pos_ == "VERB" for x in c.children):
             keep.update(x.i for x in c.subtree if x.dep_ not in ("relcl", "acl", "appos")
                         and not x.is_punct)
     e = _ent(tok)
@@ -204,7 +205,9 @@ def _generic_body(name_tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     """"the government", "the army": an earlier mention, else the article's state's."""
     head = name_tok.lemma_.lower()
     found = ctx.recent(si, head=head, person=False)
-    if found is not None:
+    described = classify_kind(" ".join(t.text for t in name_tok.lefts))
+    if found is not None and (described in (None, "anonymous") or found.kind in (None,
+                                                                                described)):
         return found
     if ctx.country:
         adj = DEMONYM_OF.get(ctx.country, ctx.country)
@@ -359,6 +362,10 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                 return found
         if lemma in DESCRIPTOR_HEADS or lemma in AGENTIVE:
             found = ctx.recent(si, head=lemma, person=False)
+            described = classify_kind(" ".join(t.text for t in toks if t is not tok))
+            if found is not None and described not in (None, "anonymous") and \
+                    found.kind not in (None, described):
+                found = None            # "the military government" is not the opposition's
             if found is None and lemma in STATE_BODIES:
                 found = _generic_body(tok, ctx, si)     # "the government": the state's
             if found is None:

@@ -258,7 +258,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         content = _content_after_excluding(tok, subj)
     elif comp is not None:
         nested = [t for t in comp.subtree if t is not comp and t.dep_ in (
-            "advcl", "conj", "parataxis") and _own_speech(t)]
+            "advcl", "conj", "parataxis") and (_own_speech(t) or (t.dep_ == "conj" and
+                                                                   _is_cue(t)))]
         content = _subtree(comp, exclude=nested)
     elif obj is not None or _child(tok, "xcomp", "prep", "oprd") is not None:
         content = [t for t in _content_after_excluding(tok, subj) if t.i > tok.i]
@@ -627,6 +628,10 @@ def _harm_kind(tokens) -> set[str]:
                 and not _is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
                                                for c in t.children if c.dep_ == "dobj"):
             kinds.add("event")          # "Russia carried out the attack"
+        elif t.pos_ == "VERB" and lemma in ("drop", "fire", "launch", "lob", "rain") and \
+                not _is_negated(t) and any(c.lower_ in L.MEANS_NOUNS for c in t.children
+                                           if c.dep_ == "dobj"):
+            kinds.add("event")          # "jets dropped bombs on the school"
         if t.pos_ == "NOUN" and lemma in L.EVENT_NOUNS and t.dep_ == "nsubj" and \
                 t.head.lemma_.lower() in ("occur", "happen", "hit", "strike", "kill", "take"):
             kinds.add("happened")       # "the attack ... occurred late on Friday"
@@ -685,7 +690,8 @@ def _negated_harm(tokens) -> bool:
             if lemma in ("launch", "carry", "have", "receive", "conduct", "be", "involve",
                          "use", "commit", "cause") and (
                     sub & L.EVENT_NOUNS or sub & L.CASUALTY_NOUNS or
-                    sub & {"mission", "missions", "civilian", "civilians", "involvement"}):
+                    sub & {"mission", "missions", "civilian", "civilians", "involvement",
+                           "operation", "operations", "strike", "strikes", "raid", "raids"}):
                 return True
         if t.lower_ in ("no", "never") and t.dep_ in ("det", "neg", "advmod"):
             h = t.head
@@ -809,7 +815,8 @@ def _named_parties(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
     """States and organisations the words name ("no warning from the Israelis")."""
     out = []
     for t in frame.tokens:
-        if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in ("pobj", "nsubj", "dobj", "poss"):
+        if t.ent_type_ in ("NORP", "GPE", "ORG") and (
+                t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("by", "from"))):
             agent = make_agent(t, ctx, frame.sent_index, remember=False)
             if agent is not None and (frame.speaker is None or agent.name != frame.speaker.name):
                 out.append(agent)

@@ -7,6 +7,7 @@ or gazetteer holds.  Keys are lowercase.
 
 from __future__ import annotations
 
+import re
 import unicodedata as _unicodedata
 from typing import Optional
 
@@ -310,6 +311,8 @@ def classify_kind(*names: str) -> Optional[str]:
     text = " " + " ".join(n.lower() for n in names if n) + " "
     text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
     head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
+    if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):
+        return "intergovernmental"
     if any(f" {w} " in head + " " for w in ("ministry", "government", "administration",
                                               "office", "prosecutor", "president")):
         if any(w in head for w in ("defence", "defense", "military")) and \

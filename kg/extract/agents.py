@@ -315,14 +315,19 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
             if c.dep_ in ("poss", "compound", "nmod") and (
                     c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
                 owner = [x for x in tok.lefts if x.dep_ in ("poss", "compound", "nmod", "amod")
-                         and (x.ent_type_ in NAME_ENTS or x.pos_ in ("PROPN", "NOUN"))
+                         and (x.ent_type_ in NAME_ENTS or x.pos_ in ("PROPN", "NOUN", "ADJ"))
                          and x.lower_ not in ("unclassified", "latest", "new", "final",
                                               "press", "news", "official", "joint")]
                 if c.dep_ == "poss" or len(owner) <= 1:
                     return make_agent(c, ctx, si, subject=subject)
-                name, sp = clean_name(owner)
+                # "the UN human rights office", "an MSF medical team": the body named whole
+                toks = owner + ([tok] if lemma in ("office", "mission", "delegation")
+                                else [])
+                toks.sort(key=lambda t: t.i)
+                name, sp = clean_name(list(tok.doc[toks[0].i:toks[-1].i + 1]))
                 agent = AgentRef(name=name, span=sp, kind=classify_kind(name) or "government")
-                _remember(ctx, agent, tok, si, subject, person=False)
+                _remember(ctx, agent, tok, si, subject, person=False,
+                          words=frozenset(t.lower_ for t in toks))
                 return agent
         for t in tok.subtree:
             if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):

@@ -200,6 +200,8 @@ def _candidate(tok):
             return None
         gov = head.head
         glow = gov.lemma_.lower()
+        if glow in L.REPORTING_VERBS or glow in L.DENY_VERBS:
+            return None                 # "told reporters in Geneva": where it was said
         if prep == "of" and glow not in _PLACE_NOUNS | _TOWN_NOUNS | L.EVENT_NOUNS | {
                 "province", "region", "governorate", "state", "outskirts", "centre", "center",
                 "north", "south", "east", "west", "part", "parts", "shelling", "bombing"}:

@@ -66,6 +66,8 @@ JUSTIFICATION_PATTERNS = (
     "hostile targets", "used by militants", "used as a base", "human shields",
     "in conformity with", "in line with international", "in accordance with international",
     "in strict conformity", "no longer a hospital", "self-defence", "self-defense",
+    "only target", "only targets", "only targeted", "only strike", "only strikes",
+    "only struck", "only hit", "armed elements",
 )
 
 #: Hedges: the speaker does not assert the claim outright.

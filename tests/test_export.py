@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import shutil
 import subprocess
 
@@ -12,7 +11,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.export import FORMATS, export_text
-from kg.store import Store, layout
+from kg.store import Store
 from tests.support import fixture as fx
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable
 
 from kg.errors import InputError
 from kg.eval.gold import GoldArticle, check_quotes, load_gold

@@ -275,7 +275,8 @@ def _re_mention(ctx: ArticleContext, agent: AgentRef, si: int) -> None:
     """A pronoun or description that refers back makes its referent the latest subject."""
     for m in reversed(ctx.mentions):
         if m.agent is agent:
-            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head, place=m.place,
+            ctx.remember(Mention(agent, si, person=m.person, plural=m.plural, head=m.head,
+                                 place=m.place,
                                  words=m.words, subject=True))
             return
 

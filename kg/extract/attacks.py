@@ -20,20 +20,17 @@ from typing import Optional
 
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
-from kg.extract.claims import _add_doer, _child, _harm_kind, _is_negated, _tokens_span
+from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of
 from kg.extract.context import ArticleContext
 from kg.extract.dates import find_dates
 from kg.extract.numbers import find_figures
 from kg.gazetteer import BODIES, STATE_NAMES
+from kg.model import AgentRef, Attack, Claim, DateRef, Figure, PlaceRef, Span, TargetRef
 
 #: Words that name a state (places too large to be where an attack happened).
 COUNTRY_WORDS = frozenset(set(STATE_NAMES) | {"congo", "drc", "dr congo", "america", "britain"})
-from kg.model import AgentRef, Attack, Claim, DateRef, Figure, PlaceRef, Span, TargetRef
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-#: Targets in the order that makes one the main target of an attack.
-TARGET_PRIORITY = ("hospital", "medical_facility", "school", "place_of_worship", "market",
-                   "aid_convoy", "infrastructure", "residential", "other", "civilians")
 _TARGET_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in L.TARGET_TERMS),
                                                  key=len, reverse=True)) + r")\b", re.I)
 _ANAPHORA = re.compile(r"\b(the|that|this|such|these|those)\s+(\w+\s+)?(attacks?|strikes?|"
@@ -70,10 +67,6 @@ class Mention:
     split: bool = False             # "strikes on X and Y": one attack per place
 
 
-_CALENDAR = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december
-""".split())
 _RECEIVING = frozenset("receive treat admit accept".split())
 
 
@@ -380,7 +373,7 @@ def _doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef]
     def add(tok):
         if tok.ent_type_ in ("DATE", "TIME", "FAC", "LOC", "CARDINAL") or (
                 tok.ent_type_ == "GPE" and tok.lower_ not in STATE_NAMES) or \
-                tok.lower_.rstrip("’'s") in _CALENDAR or any(
+                tok.lower_.rstrip("’'s") in L.CALENDAR or any(
                     _FACILITY.search(a.text) and a.pos_ == "NOUN" for a in list(tok.ancestors)[:3]
                     if a.i > tok.i):
             return
@@ -390,25 +383,7 @@ def _doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef]
             out.append(agent)
 
     for t in triggers:
-        if t.pos_ == "VERB":
-            s = _child(t, "nsubj")
-            if s is not None:
-                _add_doer(s, add)
-            ag = _child(t, "agent")
-            if ag is not None and _child(ag, "pobj") is not None:
-                _add_doer(_child(ag, "pobj"), add)
-        else:
-            for c in t.lefts:
-                for m in c.subtree:
-                    if m.dep_ in ("poss", "amod", "compound", "nmod") and (
-                            m.ent_type_ in ("NORP", "GPE", "ORG") or (
-                                m.pos_ == "PROPN" and m.ent_type_ not in (
-                                    "DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC",
-                                    "FAC"))):
-                        add(m)
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None:
-                    _add_doer(_child(c, "pobj"), add)
+        doers_of(t, add)
     for t in sent:   # "Russian or Syrian aircraft": alternatives
         if t.lower_ == "or" and t.dep_ == "cc" and t.head.ent_type_ == "NORP":
             ambiguous = True

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from kg.extract import lexicon as L
-from kg.extract.agents import is_agentive, make_agent, remember_sentence, root_party
+from kg.extract.agents import is_agentive, make_agent, remember_sentence
 from kg.extract.context import ArticleContext
 from kg.gazetteer import STATE_NAMES
 from kg.model import AgentRef, Claim, Span
@@ -292,7 +292,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                 else None
             return [Frame(sp, Span(tok.idx, tok.idx + len(tok.text)), "pending", lemma, si,
                           negated_cue=_is_negated(tok))]
-        if subj is not None and subj.i > tok.i - 3 and tok.i >= sent.end - 3 and subj.i > sent.start:
+        if subj is not None and subj.i > tok.i - 3 and tok.i >= sent.end - 3 and \
+                subj.i > sent.start:
             # "..., residents inform." : what they say comes before
             content = [t for t in sent if t.i < min(subj.left_edge.i, tok.i)]
         elif lemma in L.REPORTING_VERBS and tok.i < sent.end - 4 and obj is None:
@@ -836,7 +837,7 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
 
     def add(tok):
         if tok.lower_ in ("we", "us", "our", "i") or tok.ent_type_ in ("DATE", "TIME") or \
-                tok.lower_ in _CALENDAR:
+                tok.lower_ in L.CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
         if agent is not None and agent.name.lower() not in seen:
@@ -853,23 +854,33 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
         if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS or
                                  lemma in L.VIOLATION_WORDS or
                                  lemma in ("cause", "commit", "carry", "conduct", "use")):
-            s = _child(t, "nsubj")
-            if s is not None:
-                _add_doer(s, add)
-            ag = _child(t, "agent")
-            if ag is not None and _child(ag, "pobj") is not None:
-                _add_doer(_child(ag, "pobj"), add)
-        if lemma in L.ATTACK_NOUNS or lemma in L.MEANS_NOUNS or lemma in (
+            doers_of(t, add)
+        elif t.pos_ != "VERB" and (lemma in L.ATTACK_NOUNS or lemma in L.MEANS_NOUNS or lemma in (
                 "responsibility", "bombing", "campaign", "operation", "action", "crime",
-                "crimes", "actions", "involvement"):
-            for c in t.lefts:
-                for m in c.subtree:
-                    if m.dep_ in ("poss", "amod", "compound", "nmod") and (
-                            m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN"):
-                        add(m)
-                if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None:
-                    _add_doer(_child(c, "pobj"), add)
+                "crimes", "actions", "involvement")):
+            doers_of(t, add)
     return out
+
+
+def doers_of(tok, add) -> None:
+    """Pass to *add* the parties a word of attack names as doing it: the subject or
+    ``by``-agent of a verb ("Russia struck", "struck by Israeli fire"); for a noun, the names
+    that modify it and its ``by``-phrase ("Russian air strikes", "attacks by the militia")."""
+    if tok.pos_ == "VERB":
+        s = _child(tok, "nsubj")
+        if s is not None:
+            _add_doer(s, add)
+        ag = _child(tok, "agent")
+        if ag is not None and _child(ag, "pobj") is not None:
+            _add_doer(_child(ag, "pobj"), add)
+        return
+    for c in tok.lefts:
+        for m in c.subtree:
+            if m.dep_ in ("poss", "amod", "compound", "nmod") and _party_word(m):
+                add(m)
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None:
+            _add_doer(_child(c, "pobj"), add)
 
 
 def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
@@ -888,19 +899,13 @@ def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
     return out
 
 
-_CALENDAR = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december
-""".split())
-
-
 def _party_word(tok) -> bool:
     """A name or an adjective of a name that can stand for a party ("Kordan", "Brastovian"),
     even when the tagger does not know it."""
     if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
         return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
     return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i > tok.sent.start and \
-        tok.lower_ not in _CALENDAR
+        tok.lower_ not in L.CALENDAR
 
 
 def _add_doer(tok, add) -> None:

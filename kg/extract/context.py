@@ -55,7 +55,8 @@ class Line:
 def classify_lines(text: str, title_span: Optional[Span] = None) -> list[Line]:
     """Split *text* into lines and say what each is.
 
-    >>> [l.kind for l in classify_lines("Title here\\n\\nAdvertisement\\nIt said so. Photo: AP\\nBody text.")]
+    >>> text = "Title here\\n\\nAdvertisement\\nIt said so. Photo: AP\\nBody text."
+    >>> [line.kind for line in classify_lines(text)]
     ['headline', 'blank', 'boilerplate', 'caption', 'body']
     """
     lines, pos = [], 0
@@ -151,7 +152,7 @@ class ArticleContext:
         ctx.lines = lines if lines is not None else classify_lines(article.text,
                                                                    article.title_span)
         ctx.quotes = quotation_spans(article.text)
-        ctx.paragraph_starts = [l.span.start for l in ctx.lines if l.kind == "body"]
+        ctx.paragraph_starts = [line.span.start for line in ctx.lines if line.kind == "body"]
         return ctx
 
     def tokens(self, span: Span) -> list:

@@ -106,7 +106,8 @@ massacre assault barrage gunfire killing killings shooting onslaught offensive
 """.split())
 
 #: Verbs of killing and wounding.
-CASUALTY_VERBS = frozenset("kill die perish wound injure murder massacre execute maim slaughter".split())
+CASUALTY_VERBS = frozenset(
+    "kill die perish wound injure murder massacre execute maim slaughter".split())
 
 #: Nouns of casualties and destruction.
 CASUALTY_NOUNS = frozenset("""
@@ -209,3 +210,9 @@ coordinator researcher investigator officer leader chairman chairwoman
 #: Pronouns that refer back to a speaker.
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("it they them".split())
+
+#: Names of days and months: never a party ("Friday's shellings", "the July 4 bombing").
+CALENDAR = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december
+""".split())

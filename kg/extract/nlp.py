@@ -79,4 +79,5 @@ def load(name: Optional[str] = None):
 
 def describe(nlp) -> str:
     """``core_web_sm 3.8.0``: what goes into the graph as the extractor's model."""
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"

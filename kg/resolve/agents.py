@@ -145,6 +145,16 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
     return key, label, None, None
 
 
+def chain_keys(agent: Optional[AgentRef]) -> set[str]:
+    """The keys of an agent and of those it speaks for (spokesman, ministry, state)."""
+    keys, n = set(), 0
+    while agent is not None and n < 6:
+        if agent.key:
+            keys.add(agent.key)
+        agent, n = agent.speaks_for, n + 1
+    return keys
+
+
 def _all_agents(agents: Iterable[Optional[AgentRef]]):
     for a in agents:
         while a is not None:

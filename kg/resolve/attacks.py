@@ -3,14 +3,21 @@
 Within an article an attack's key is its place and day when both are known
 (``ariha 2015-11-29``), else its place, the period it falls in and its main target
 (``ariha 2015-11 market``), else the article and its position (``a1b2c3d4e5f6a7b8 2``).
-The store then merges incidents of several articles that share a place and have
-compatible dates and targets.
+Keys depend on the article's content only, never on what the store already
+holds, so the same articles give the same IRIs in any order. Two articles that
+report one incident with the same place and day (or place, period and target)
+get the same key and so one ``Attack`` node with a report from each.
 """
 
 from __future__ import annotations
 
 from kg.model import Attack, Extraction
 from kg.resolve.agents import canonical, fold
+
+
+#: Targets in the order that makes one the main target of an attack.
+MAIN_TARGET_ORDER = ("hospital", "medical_facility", "school", "place_of_worship", "market",
+                     "aid_convoy", "infrastructure", "residential", "other", "civilians")
 
 
 def place_key(name: str) -> str:
@@ -20,7 +27,8 @@ def place_key(name: str) -> str:
 def attack_key(attack: Attack, article_id: str, index: int) -> str:
     place = attack.place.key if attack.place and attack.place.key else None
     day = attack.date.day if attack.date else None
-    target = attack.targets[0].category if attack.targets else "unknown"
+    cats = [t.category for t in attack.targets]
+    target = min(cats, key=MAIN_TARGET_ORDER.index) if cats else "unknown"
     if place and day:
         return f"{place} {day.isoformat()}"
     if place:

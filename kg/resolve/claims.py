@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Claim, Extraction
+from kg.resolve.agents import chain_keys
 
 _STOP = frozenset("""
 a an the of to in on at by for with and or but that this these those it its their they he
@@ -28,15 +29,6 @@ she his her was were is are be been has have had will would could may might said
 as from into over after before about which who whom what when where than then there also
 not no nor
 """.split())
-
-
-def _chain(agent) -> set[str]:
-    keys, n = set(), 0
-    while agent is not None and n < 6:
-        if agent.key:
-            keys.add(agent.key)
-        agent, n = agent.speaks_for, n + 1
-    return keys
 
 
 def _words(text: str) -> set[str]:
@@ -125,8 +117,8 @@ def merge_claims(extraction: Extraction) -> None:
                  and b.paragraph > max(lead) and b.source.kind != "article"
                  and b.denial_kind != "non_denial"]
         for test in (lambda b: b.source.key == a.source.key,
-                     lambda b: a.source.key in _chain(b.source) or
-                     b.source.key in _chain(a.source),
+                     lambda b: a.source.key in chain_keys(b.source) or
+                     b.source.key in chain_keys(a.source),
                      lambda b: (_indefinite(a, text) or _generic(a)) and
                      b.source.kind == a.source.kind):
             hit = next(((j, b) for j, b in later if test(b) and (
@@ -169,17 +161,17 @@ def add_counter_attributions(extraction: Extraction) -> None:
     for a in claims:
         if a.kind != "allegation" or a.source.kind == "article" or not a.accused:
             continue
-        side = _chain(a.source)
-        blamed = set().union(*(_chain(p) for p in a.accused))
+        side = chain_keys(a.source)
+        blamed = set().union(*(chain_keys(p) for p in a.accused))
         if not side or blamed & side:
             continue
         answered = [b for b in claims if b is not a and b.kind == "allegation" and
                     b.sentence <= a.sentence and b.span.start < a.span.start and
-                    not (_chain(b.source) & side) and
-                    set().union(*(_chain(p) for p in b.accused)) & side if b.accused]
+                    not (chain_keys(b.source) & side) and
+                    set().union(*(chain_keys(p) for p in b.accused)) & side if b.accused]
         if not answered:
             continue
-        if any(d.kind == "denial" and (_chain(d.source) & side and abs(d.sentence - a.sentence)
+        if any(d.kind == "denial" and (chain_keys(d.source) & side and abs(d.sentence - a.sentence)
                                        <= 1 or d.sentence == a.sentence) for d in claims):
             continue
         root = a.source

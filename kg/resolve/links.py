@@ -8,22 +8,14 @@ claims it names ("dismissed Amnesty's report") and to the incidents it is about,
 
 from __future__ import annotations
 
-from kg.model import AgentRef, Claim, Extraction
-
-
-def _chain_keys(agent: AgentRef | None) -> set[str]:
-    keys, n = set(), 0
-    while agent is not None and n < 6:
-        if agent.key:
-            keys.add(agent.key)
-        agent, n = agent.speaks_for, n + 1
-    return keys
+from kg.model import Claim, Extraction
+from kg.resolve.agents import chain_keys
 
 
 def defended_keys(denial: Claim) -> set[str]:
-    keys = _chain_keys(denial.source)
+    keys = chain_keys(denial.source)
     for p in denial.accused:
-        keys |= _chain_keys(p)
+        keys |= chain_keys(p)
     return keys
 
 
@@ -50,15 +42,15 @@ def link_denials(extraction: Extraction) -> None:
         if d.kind != "denial" or d.denial_kind == "non_denial":
             continue
         defended = defended_keys(d)
-        rebutted = set().union(*(_chain_keys(r) for r in d.rebuts)) if d.rebuts else set()
+        rebutted = set().union(*(chain_keys(r) for r in d.rebuts)) if d.rebuts else set()
         candidates = []
         for i, a in enumerate(claims):
             if a.kind != "allegation":
                 continue
-            accused = set().union(*(_chain_keys(p) for p in a.accused)) if a.accused else set()
+            accused = set().union(*(chain_keys(p) for p in a.accused)) if a.accused else set()
             if not accused & defended:
                 continue
-            if rebutted and not (_chain_keys(a.source) & rebutted):
+            if rebutted and not (chain_keys(a.source) & rebutted):
                 continue
             if d.attacks and a.attacks and not set(d.attacks) & set(a.attacks):
                 continue

@@ -50,7 +50,8 @@ def _claims(g: Graph, cls: URIRef, party_prop: URIRef) -> Iterable[tuple]:
 def link_across(store, extractions: list[Extraction], items: list[tuple[Graph, Graph]]) -> None:
     """Add ``denial ekg:denies allegation`` for denials and allegations of different articles
     about the same attack and party, to the entity facts of the newer article."""
-    batch: list[tuple[str, str, URIRef, URIRef, URIRef]] = []  # (kind, article, claim, attack, party)
+    # (kind, article, claim, attack, party) of every claim of the batch
+    batch: list[tuple[str, str, URIRef, URIRef, URIRef]] = []
     for x, (article_g, _) in zip(extractions, items):
         art = str(iris.article_iri(x.article.id))
         for claim, attack, party in _claims(article_g, EKG.Allegation, EKG.accused):

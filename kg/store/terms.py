@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.namespaces import EKG, OA, OWL, RDFS, XSD
+from kg.validate.engine.terms import to_rdflib  # noqa: F401 - one conversion for all
 
 XSD_STRING = str(XSD.string)
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -176,16 +177,3 @@ class DatatypeRestorer:
             yield q if o is q.object else ox.Quad(q.subject, q.predicate, o, q.graph_name)
 
 
-def to_rdflib(t) -> Node:
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        if dt == XSD_STRING:
-            return Literal(t.value)
-        return Literal(t.value, datatype=URIRef(dt))
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    raise TypeError(f"not an RDF term: {t!r}")

@@ -262,5 +262,5 @@ def path_to_rdf(g: Graph, path: PathLike) -> Node:
     return node
 
 
-__all__ = ["SHAPES_NS", "Severity", "ValidationResult", "ValidationReport", "path_from_rdf", "path_to_rdf",
-           "show"]
+__all__ = ["SHAPES_NS", "Severity", "ValidationResult", "ValidationReport", "path_from_rdf",
+           "path_to_rdf", "show"]

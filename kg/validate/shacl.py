@@ -72,8 +72,9 @@ def _parse_resource(path: Path) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except Exception as exc:
-        raise ConfigError("E321", f"cannot read the bundled file {path}", cause=str(exc),
-                          fix="reinstall evidence-kg, or correct the file if you edited it") from exc
+        raise ConfigError(
+            "E321", f"cannot read the bundled file {path}", cause=str(exc),
+            fix="reinstall evidence-kg, or correct the file if you edited it") from exc
 
 
 def _triples(data: Graph):

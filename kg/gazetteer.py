@@ -190,6 +190,14 @@ DEMONYM_OF["United Kingdom"] = "British"
 
 #: Well-known bodies: lowercase name or short form -> (canonical name, source kind)
 BODIES: dict[str, tuple[str, str]] = {}
+#: The state a body answers to, when it is one state's organ or a coalition one state
+#: leads: its denials defend that state, and allegations against the state are theirs to deny.
+BODY_STATES: dict[str, str] = {
+    "Israel Defense Forces": "Israel",
+    "US Department of Defense": "United States",
+    "US-led Coalition": "United States",
+    "Saudi-led coalition": "Saudi Arabia",
+}
 for _canon, _kind, _forms in [
     ("Amnesty International", "ngo", "amnesty|amnesty international"),
     ("Human Rights Watch", "ngo", "human rights watch|hrw"),

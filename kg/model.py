@@ -233,6 +233,7 @@ class Claim:
     denies: list[int] = field(default_factory=list)         # indices into Extraction.claims
     denial_kind: Optional[str] = None   # one of DENIAL_KINDS, for denials
     rebuts: list[AgentRef] = field(default_factory=list)    # whose claims a denial rejects
+    refers_back: bool = False           # a denial of "this figure", "these claims": the last said
     extra_spans: list[Span] = field(default_factory=list)   # the same statement repeated
     sentence: int = -1                  # index of the sentence it starts in (for resolution)
     fresh: bool = False                 # the text marks a further statement ("also said")

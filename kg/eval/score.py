@@ -283,6 +283,10 @@ def score_article(gold: GoldArticle, extraction: Extraction) -> Score:
             else:
                 pred_den.add((gold.claims[g].id, f"unmatched:{d}"))
     prf["denial_links"] = PRF(len(gold_den & pred_den), len(pred_den), len(gold_den))
+    for d, a in sorted(gold_den - pred_den):
+        sc.misses.append(("missed denial link", f"{d} denies {a}"))
+    for d, a in sorted(pred_den - gold_den):
+        sc.misses.append(("extra denial link", f"{d} denies {a}"))
     gold_att = {(gold.claims[g].id, a) for g in cmatch for a in gold.claims[g].attacks}
     pred_att = set()
     for p, g in g_of_p.items():

@@ -285,11 +285,11 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                 subject: bool = False, remember: bool = True) -> Optional[AgentRef]:
     low = tok.lower_
     if low in PERSON_PRONOUNS:
-        return ctx.recent(si, person=True, prefer_subject=True)
+        return ctx.recent(si, person=True, prefer_subject=True, before=tok.idx)
     if low in GROUP_PRONOUNS or low in ("its", "their", "this", "that") or (
             tok.pos_ == "DET" and low in ("this", "that")):
-        return (ctx.recent(si, person=False, prefer_subject=True) or
-                ctx.recent(si, prefer_subject=True))
+        return (ctx.recent(si, person=False, prefer_subject=True, before=tok.idx) or
+                ctx.recent(si, prefer_subject=True, before=tok.idx))
     if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
         ante = _relative_antecedent(tok)
         return make_agent(ante, ctx, si, subject=subject) if ante is not None else None
@@ -307,6 +307,12 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     if named is not None:
         if named.ent_type_ == "PERSON":
             return _person(named, ctx, si, role_tok=tok, subject=subject)
+        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if tok.lemma_.lower() in SPOKES_NOUNS and appos is not None and appos.pos_ == "PROPN" \
+                and named.i <= appos.i and named in appos.subtree:
+            # "The director of the Orlan Rights Monitor, Petra Vask, said": a role's named
+            # apposition is a person, whatever the tagger thought of the name
+            return _person(appos, ctx, si, role_tok=tok, subject=subject)
         return make_agent(named, ctx, si, subject=subject)
 
     lemma = tok.lemma_.lower()
@@ -457,12 +463,21 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     body = None
     if role_src is None:
         for c in tok.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN":
-                role_src = c
+            if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.lemma_.lower() in SPOKES_NOUNS or
+                                      c.lower_ in SPOKES_NOUNS):
+                role_src = c        # "Philip Luther, Director of ... at Amnesty International"
                 break
     if role_src is None:
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in SPOKES_NOUNS:
+                role_src = c
+                break
+    if role_src is None and tok.dep_ == "nsubj":
+        # "The director of Amnesty International, Philip Luther said": the parser makes the
+        # role a second subject of the verb
+        for c in tok.head.children:
+            if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "NOUN" and \
+                    tok.doc[c.right_edge.i + 1].text == ",":
                 role_src = c
                 break
     witness_role = role_src is not None and classify_kind(role_src.lemma_) == "witness"

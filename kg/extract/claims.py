@@ -274,6 +274,13 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                 a.start <= comp.idx < a.end for a in after)):
             # “another callous drone attack” by ... had “claimed the lives of ...”
             quote = Span(after[0].start, after[-1].end)
+        elif len(after) > 1:
+            # said “another callous drone attack” by X had “claimed the lives of ...”: the
+            # quoted clause's subject is quoted too
+            lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+            inside = [a for a in after if a.start >= lo - 2 and a.end <= hi + 2]
+            if len(inside) > 1:
+                quote = Span(inside[0].start, inside[-1].end)
         qtoks = ctx.tokens(quote)
         comp_in_quote = comp is not None and quote.start <= comp.idx < quote.end
         if not content or comp_in_quote or (comp is None and lemma in L.REPORTING_VERBS
@@ -836,7 +843,7 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
     si = frame.sent_index
 
     def add(tok):
-        if tok.lower_ in ("we", "us", "our", "i") or tok.ent_type_ in ("DATE", "TIME") or \
+        if _first_person(tok) or tok.ent_type_ in ("DATE", "TIME") or \
                 tok.lower_ in L.CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
@@ -862,12 +869,22 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
     return out
 
 
+def _first_person(tok) -> bool:
+    """"we", "us", "our", "I", but not "US" (the United States)."""
+    return tok.lower_ in ("we", "us", "our", "i") and (tok.text != "US" or tok.pos_ == "PRON")
+
+
 def doers_of(tok, add) -> None:
     """Pass to *add* the parties a word of attack names as doing it: the subject or
     ``by``-agent of a verb ("Russia struck", "struck by Israeli fire"); for a noun, the names
     that modify it and its ``by``-phrase ("Russian air strikes", "attacks by the militia")."""
     if tok.pos_ == "VERB":
-        s = _child(tok, "nsubj")
+        s, head = _child(tok, "nsubj"), tok
+        while s is None and head.head is not head and _child(head, "nsubjpass") is None and (
+                head.dep_ == "conj" or (head.dep_ == "xcomp" and head.head.lemma_.lower() in (
+                    "seem", "appear", "continue", "keep", "begin", "start", "resume"))):
+            head = head.head            # "strikes seem to have attacked", "hit X and killed"
+            s = _child(head, "nsubj")
         if s is not None:
             _add_doer(s, add)
         ag = _child(tok, "agent")
@@ -876,6 +893,8 @@ def doers_of(tok, add) -> None:
         return
     for c in tok.lefts:
         for m in c.subtree:
+            if m.dep_ == "compound" and m.head.pos_ == "PROPN":
+                continue                # "Prime" in "Prime Minister Abiy Ahmed's forces"
             if m.dep_ in ("poss", "amod", "compound", "nmod") and _party_word(m):
                 add(m)
     for c in tok.rights:
@@ -908,6 +927,10 @@ def _party_word(tok) -> bool:
         tok.lower_ not in L.CALENDAR
 
 
+_PARTY_NOUNS = frozenset("rebel militia insurgent jihadist government army military regime "
+                         "paramilitary".split())
+
+
 def _add_doer(tok, add) -> None:
     """A doer phrase: a named party ("Russia"), or means owned by one ("Russian jets")."""
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or \
@@ -919,7 +942,8 @@ def _add_doer(tok, add) -> None:
         return
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                _party_word(c) or c.lower_ in ("its", "their")):
+                _party_word(c) or c.lower_ in ("its", "their") or
+                c.lemma_.lower() in _PARTY_NOUNS):  # "a rebel rocket", "government jets"
             add(c)
             for cc in c.children:
                 if cc.dep_ == "conj" and (cc.ent_type_ in ("NORP", "GPE", "ORG") or
@@ -1009,6 +1033,9 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
             owner = _owner(ctx, f.obj, f.sent_index)
             if owner is not None:
                 claim.rebuts = [owner]
+            claim.refers_back = owner is None and any(
+                c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such")
+                for c in f.obj.children)
     return claim
 
 
@@ -1026,7 +1053,7 @@ def _bodies(source: AgentRef) -> list[AgentRef]:
 def _owner(ctx: ArticleContext, obj, si: int) -> Optional[AgentRef]:
     """Whose claims a denial rejects: "Amnesty's report", "allegations by the Ukrainian side"."""
     for c in obj.children:
-        if c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN"):
+        if c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"):
             return make_agent(c, ctx, si, remember=False)
         if c.dep_ == "prep" and c.lower_ == "by":
             p = _child(c, "pobj")

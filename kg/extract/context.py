@@ -108,7 +108,13 @@ def parse_text(text: str, lines: list[Line]) -> str:
             n = _filename_debris(w.group())
             if n:
                 blank(line.span.start + w.start(), line.span.start + w.start() + n)
-    return "".join(chars)
+    # no-break and thin spaces are plain spaces to the parser, which otherwise makes them
+    # tokens of their own and mis-attaches what follows ("Amnesty’s\xa0report")
+    return "".join(chars).translate(_SPACES)
+
+
+_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
+                         "\u200a": " "})
 
 
 def quotation_spans(text: str) -> list[Span]:
@@ -190,13 +196,16 @@ class ArticleContext:
     def recent(self, sent_index: int, *, person: Optional[bool] = None,
                plural: Optional[bool] = None, head: Optional[str] = None,
                kinds: Optional[tuple[str, ...]] = None, window: int = 15,
-               prefer_subject: bool = False, bodies_only: bool = False
-               ) -> Optional[AgentRef]:
+               prefer_subject: bool = False, bodies_only: bool = False,
+               before: Optional[int] = None) -> Optional[AgentRef]:
         """The most recent agent mentioned before or in sentence *sent_index* that fits;
-        with *prefer_subject*, the subject of the latest sentence that had one wins."""
+        with *prefer_subject*, the subject of the latest sentence that had one wins. With
+        *before* (a character offset), names that come later in the text do not count."""
         fits = []
         for m in reversed(self.mentions):
             if m.sent_index > sent_index or m.sent_index < sent_index - window:
+                continue
+            if before is not None and m.agent.span is not None and m.agent.span.start >= before:
                 continue
             if person is not None and m.person != person:
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.model import Extraction
 from kg.resolve.agents import canonical, find_acronyms, resolve_agents
 from kg.resolve.attacks import resolve_attacks
-from kg.resolve.claims import add_counter_attributions, merge_claims
+from kg.resolve.claims import add_counter_attributions, inherit_accused, merge_claims
 from kg.resolve.links import drop_unanchored_denials, link_denials
 
 
@@ -30,6 +30,7 @@ def resolve_article(extraction: Extraction) -> Extraction:
                 f"article {extraction.article.id}"
             c.source.label = c.source.name
     merge_claims(extraction)
+    inherit_accused(extraction)
     add_counter_attributions(extraction)
     resolve_attacks(extraction)
     link_denials(extraction)

@@ -25,7 +25,7 @@ import unicodedata
 from typing import Iterable, Optional
 
 from kg.model import AgentRef
-from kg.gazetteer import BODIES, DEMONYM_OF, DEMONYMS, STATE_NAMES, classify_kind
+from kg.gazetteer import BODIES, BODY_STATES, DEMONYM_OF, DEMONYMS, STATE_NAMES, classify_kind
 
 _SPELLING = {
     "defense": "defence", "organization": "organisation", "center": "centre",
@@ -105,7 +105,7 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
     f = re.sub(r"'s$", "", f).strip()
     if f in BODIES:
         canon, kind = BODIES[f]
-        return fold(canon), canon, kind, None
+        return fold(canon), canon, kind, BODY_STATES.get(canon)
     if f in STATE_NAMES:
         state = STATE_NAMES[f]
         return fold(state), state, "government", state
@@ -130,13 +130,13 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
     key = " ".join(words)
     if key in BODIES:
         canon, kind = BODIES[key]
-        return fold(canon), canon, kind, None
+        return fold(canon), canon, kind, BODY_STATES.get(canon)
     raw = name.strip().split()
     raw = raw[1:] if raw and raw[0].lower() in ("the", "a", "an") else raw
-    if len(words) > 1 and words[1] in _STATE_ORGANS and raw and raw[0][:1].isupper() and \
-            _DEMONYM_LIKE.search(words[0]):
-        # "Brastovian army": an adjective of a state not in the gazetteer; the army speaks
-        # for "Brastovian" as the party
+    if len(words) > 1 and set(words[1:4]) & _STATE_ORGANS and raw and raw[0][:1].isupper() \
+            and _DEMONYM_LIKE.search(words[0]):
+        # "Brastovian army", "Brastovian defence ministry": an adjective of a state not in
+        # the gazetteer; the organ speaks for "Brastovian" as the party
         state = raw[0].rstrip("’'s")
         label = re.sub(r"^(the|The|a|A|an|An) ", "", name.strip())
         return key, label, None, state
@@ -186,6 +186,10 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
             continue
         for longer in keys:
             words = longer.split()
+            if len(words) > 1 and words[0] == a.key and a.name[:1].isupper() and \
+                    _DEMONYM_LIKE.search(a.key) and \
+                    (set(words[1:]) & _STATE_ORGANS or words[1] in ("defence", "foreign")):
+                continue                # "Kordanian jets" blame Kordania, not its ministry
             if len(words) > 1 and (words[-1] == a.key or words[0] == a.key):
                 donor = next(x for x in flat if x.key == longer)
                 a.key, a.label = donor.key, donor.label

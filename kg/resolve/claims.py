@@ -81,8 +81,7 @@ def merge_claims(extraction: Extraction) -> None:
             near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article" and (
                 b.sentence == a.sentence or b.by_reference or b.attribution == "direct")
             same_parties = {p.key for p in a.accused} == {p.key for p in b.accused}
-            if a.kind == b.kind and near and (not b.fresh or (
-                    b.sentence == a.sentence and same_parties)):
+            if a.kind == b.kind and near and not b.fresh:
                 _fold(a, b)
                 dropped.add(j)
                 break
@@ -153,9 +152,38 @@ def _indefinite(claim: Claim, text: str) -> bool:
         w[:1].isupper() for w in claim.source.name.split()[1:])
 
 
+_BACK_REFERENCE = re.compile(
+    r"\b(such|these|those)\s+(\w+\s+)?(attacks?|strikes?|air\s?strikes?|bombings?|raids?|"
+    r"shelling|killings?|incidents?|assaults?)\b", re.IGNORECASE)
+
+
+def inherit_accused(extraction: Extraction) -> None:
+    """An allegation about "such attacks" or "these strikes" that names no one blames whom
+    the allegation it refers back to blames: the nearest one before it, a sentence or two
+    earlier, that names someone ("Such attacks may amount to war crimes")."""
+    text = extraction.article.text
+    claims = extraction.claims
+    for b in claims:
+        if b.kind != "allegation" or b.accused or not _BACK_REFERENCE.search(b.span.text(text)):
+            continue
+        earlier = [a for a in claims if a.kind == "allegation" and a.accused and
+                   a.span.start < b.span.start and 0 <= b.sentence - a.sentence <= 2]
+        if earlier:
+            b.accused = list(max(earlier, key=lambda a: a.span.start).accused)
+
+
+def _answers(a: Claim, b: Claim) -> bool:
+    """Whether allegation *a* answers *b*: both concern an attack they share, or *a* follows
+    *b* at once ("Palestinians blamed an Israeli strike, while Israel said it was caused
+    by..."); blaming the other side in general, paragraphs later, denies nothing."""
+    if a.attacks and b.attacks:
+        return bool(set(a.attacks) & set(b.attacks))
+    return a.sentence - b.sentence <= 1
+
+
 def add_counter_attributions(extraction: Extraction) -> None:
-    """An allegation by S blaming another party for what others blame on S's side is also a
-    denial by S (kind ``counter_attribution``)."""
+    """An allegation by S blaming another party for an attack others blame on S's side is
+    also a denial by S (kind ``counter_attribution``)."""
     claims = extraction.claims
     new = []
     for a in claims:
@@ -168,6 +196,7 @@ def add_counter_attributions(extraction: Extraction) -> None:
         answered = [b for b in claims if b is not a and b.kind == "allegation" and
                     b.sentence <= a.sentence and b.span.start < a.span.start and
                     not (chain_keys(b.source) & side) and
+                    _answers(a, b) and
                     set().union(*(chain_keys(p) for p in b.accused)) & side if b.accused]
         if not answered:
             continue

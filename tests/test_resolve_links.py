@@ -1,0 +1,144 @@
+"""Which allegations a denial rejects, and whom an allegation blames.
+
+Every sentence here was written for these tests (invented states, places and people, in the
+style of wire copy); none is copied from the development articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Article, PartialDate
+from kg.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def run(extractor, text):
+    art = Article(text=text, path="test.txt", published=PartialDate.parse("2021-06-09"))
+    (x,) = list(analyse([art], extractor))
+    return x
+
+
+def said(x, c):
+    return x.article.text[c.span.start:c.span.end]
+
+
+def find(x, kind, words):
+    found = [c for c in x.claims if c.kind == kind and words in said(x, c)]
+    assert len(found) == 1, [(c.kind, said(x, c)) for c in x.claims]
+    return found[0]
+
+
+def denied(x, d):
+    return sorted(said(x, x.claims[i]) for i in d.denies)
+
+
+def accused(c):
+    return {p.key for p in c.accused}
+
+
+def test_a_denial_of_this_figure_rejects_what_was_said_just_before(extractor):
+    x = run(extractor, "The Velan Human Rights League said rebel fighters looted a clinic in "
+                       "Varna last week.\n\nThe Velan health ministry said 212 people were "
+                       "killed in the blast at the Ostra market on Tuesday. The Kordanian army "
+                       "disputes this figure.\n")
+    d = find(x, "denial", "disputes this figure")
+    assert denied(x, d) == ["212 people were killed in the blast at the Ostra market on Tuesday"]
+
+
+def test_a_denial_of_an_incident_no_one_is_blamed_for_answers_its_reports(extractor):
+    x = run(extractor, "Military spokesman Colonel Jan Ruvo said: \"We did not fire at this "
+                       "location on Sunday.\"\n\nThe Red Crescent said the clinic in Bellac was "
+                       "shelled on Sunday, killing two nurses.\n")
+    d = find(x, "denial", "We did not fire")
+    assert denied(x, d) == ["the clinic in Bellac was shelled on Sunday, killing two nurses"]
+
+
+def test_when_someone_else_is_blamed_a_denial_does_not_answer_neutral_reports(extractor):
+    x = run(extractor, "Military spokesman Colonel Jan Ruvo said: \"We did not fire at this "
+                       "location on Sunday.\"\n\nThe Red Crescent said the clinic in Bellac was "
+                       "shelled on Sunday, killing two nurses. Witnesses said Velan mortars hit "
+                       "the clinic.\n")
+    d = find(x, "denial", "We did not fire")
+    assert d.denies == []
+
+
+def test_a_state_organ_defends_its_state(extractor):
+    x = run(extractor, "A Norland Health Ministry official said US forces killed 14 civilians "
+                       "at a school in Tarsk on Friday.\n\nThe Pentagon denied that its "
+                       "aircraft had struck the school.\n")
+    a = find(x, "allegation", "US forces killed")
+    assert accused(a) == {"united states"}          # "US" is not the pronoun "us"
+    d = find(x, "denial", "denied that its aircraft")
+    assert d.source.speaks_for is not None and d.source.speaks_for.label == "United States"
+    assert denied(x, d) == [said(x, a)]
+
+
+def test_a_dismissed_report_is_its_author_s_alone(extractor):
+    # a no-break space between "International’s" and "report", as web pages have them
+    x = run(extractor, "Amnesty International said Kordanian jets bombed the Tavi school on "
+                       "Monday, killing six pupils. The Velan Human Rights League said Kordanian "
+                       "artillery shelled the school.\n\nThe Kordanian defence ministry "
+                       "dismissed Amnesty International’s\u00a0report as “lies”.\n")
+    amnesty = find(x, "allegation", "Kordanian jets bombed")
+    league = find(x, "allegation", "Kordanian artillery shelled")
+    assert accused(amnesty) == accused(league) == {"kordanian"}
+    d = find(x, "denial", "dismissed")
+    assert [r.key for r in d.rebuts] == ["amnesty international"]
+    assert denied(x, d) == [said(x, amnesty)]
+
+
+def test_such_attacks_blame_whom_the_statement_before_blamed(extractor):
+    x = run(extractor, "Amnesty International said Kordanian jets bombed the Saint Ilse clinic "
+                       "in Varna on Monday.\n\n“Such attacks may amount to war crimes,” said "
+                       "Petra Vask, a researcher at Amnesty International.\n")
+    c = find(x, "allegation", "Such attacks")
+    assert accused(c) == {"kordanian"}
+    assert c.source.speaks_for is not None and c.source.speaks_for.label == \
+        "Amnesty International"
+
+
+def test_a_role_before_the_name_gives_the_body(extractor):
+    x = run(extractor, "The director of the Orlan Rights Monitor, Petra Vask said government "
+                       "jets bombed a school in Tavi on Monday, killing six children.\n")
+    (c,) = x.claims
+    assert c.source.name == "Petra Vask"
+    assert c.source.speaks_for is not None and c.source.speaks_for.label == "Orlan Rights Monitor"
+    assert c.source.kind == "ngo"
+
+
+def test_the_quoted_subject_of_a_quoted_clause_names_the_doer(extractor):
+    x = run(extractor, "Rebel spokesman Ido Kalm said “another cowardly drone strike” by "
+                       "President Arvid Dorn’s forces had “killed nine civilians” at a market in "
+                       "Lisk on Friday.\n")
+    (c,) = x.claims
+    assert accused(c) == {"arvid dorn"}
+
+
+def test_the_subject_of_seem_is_the_doer(extractor):
+    x = run(extractor, "According to the Orlan Rights Monitor, Kordanian strikes seem to have "
+                       "hit the Tavi hospital on Monday, killing four patients.\n")
+    (c,) = x.claims
+    assert accused(c) == {"kordanian"}
+
+
+def test_an_order_to_stop_attacking_blames_no_one(extractor):
+    x = run(extractor, "The Velan president ordered the army to stop attacking the town of "
+                       "Tavi.\n")
+    assert x.claims == []
+
+
+def test_blaming_the_other_side_for_the_same_attack_is_a_counter_attribution(extractor):
+    x = run(extractor, "The Velan health ministry said Kordanian jets bombed the Saint Ilse "
+                       "clinic in Varna on Monday, killing four nurses. Kordanian army "
+                       "spokesman Oleg Marn said the clinic was hit by a rebel rocket that fell "
+                       "short.\n")
+    first = find(x, "allegation", "Kordanian jets bombed")
+    d = find(x, "denial", "hit by a rebel rocket")
+    assert d.denial_kind == "counter_attribution"
+    assert denied(x, d) == [said(x, first)]

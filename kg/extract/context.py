@@ -25,7 +25,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE)
 CAPTION = re.compile(r"\bPhoto:|\(Photo\b|\bPhoto by\b|Getty Images|\bPhotograph:|/AFP\b|"
                      r"/Reuters\b|REUTERS/|\bFile photo\b", re.IGNORECASE)
-TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+TERMINAL = re.compile(r"([.!?…:;][\"”’')\]]*|,[\"”’])\s*$")  # "…,” is a quotation paragraph
 QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])")
 #: "GENEVA, (Reuters) –", "KHARTOUM, March 25 (AFP) -", "ALEPPO, SYRIA - NOVEMBER 03:"
 DATELINE = re.compile(r"^[A-Z][A-Z .'’\-]{2,40},[^\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?\s*[–—-]\s")
@@ -55,9 +55,9 @@ class Line:
 def classify_lines(text: str, title_span: Optional[Span] = None) -> list[Line]:
     """Split *text* into lines and say what each is.
 
-    >>> text = "Title here\\n\\nAdvertisement\\nIt said so. Photo: AP\\nBody text."
+    >>> text = "Title here\\n\\nAdvertisement\\nIt said so. Photo: AP\\nBody text.\\n“They hit it,”"
     >>> [line.kind for line in classify_lines(text)]
-    ['headline', 'blank', 'boilerplate', 'caption', 'body']
+    ['headline', 'blank', 'boilerplate', 'caption', 'body', 'body']
     """
     lines, pos = [], 0
     for raw in text.split("\n"):

@@ -102,3 +102,18 @@ def test_no_publication_date_leaves_relative_dates_unresolved(extractor):
             published=None)
     a = one_attack(x)
     assert a.date is None or a.date.day is None
+
+
+def test_a_target_word_inside_a_body_s_name_is_not_a_target(extractor):
+    x = run(extractor, "Mirelander troops struck the old market in Oldmarsh overnight, killing "
+                       "3 people, according to the Protect Schools Coalition.\n")
+    a = one_attack(x)
+    assert "school" not in [t.category for t in a.targets]
+    assert "market" in [t.category for t in a.targets]
+
+
+def test_a_named_hospital_is_a_target(extractor):
+    x = run(extractor, "Witnesses said jets struck the Saint Ilse Hospital in Varna on Monday, "
+                       "killing 12 people.\n")
+    a = one_attack(x)
+    assert "hospital" in [t.category for t in a.targets]

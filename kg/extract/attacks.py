@@ -82,11 +82,33 @@ def _targets(sent) -> list[TargetRef]:
         if last is not None and last.dep_ in ("nsubj", "nsubjpass") and \
                 last.head.lemma_.lower() in _RECEIVING:
             continue
+        if tok is not None and _in_organisation_name(tok, last):
+            continue
         cat = L.TARGET_TERMS[m.group(1).lower()]
         if cat not in seen:
             seen.add(cat)
             out.append(TargetRef(category=cat, span=Span(m.start(), m.end())))
     return out
+
+
+_ORG_HEADS = frozenset("""
+coalition committee union association alliance federation foundation fund society league
+campaign council network institute organisation organization agency authority ministry
+group movement monitor trust project initiative
+""".split())
+
+
+def _in_organisation_name(tok, last) -> bool:
+    """A target word inside the name of a body ("according to the Protect Schools Coalition",
+    "the Hospital Workers Union"), not at its end ("Al-Shifa Hospital" is a target)."""
+    if last.ent_type_ == "ORG" and last.ent_iob_ != "" and \
+            last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I":
+        return True
+    head = last
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "PROPN" and \
+            head.head.i > head.i:
+        head = head.head
+    return head is not last and head.lemma_.lower() in _ORG_HEADS and tok.text[:1].isupper()
 
 
 def _is_country(name: str) -> bool:

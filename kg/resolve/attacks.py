@@ -2,7 +2,8 @@
 
 Within an article an attack's key is its place and day when both are known
 (``ariha 2015-11-29``), else its place, the period it falls in and its main target
-(``ariha 2015-11 market``), else the article and its position (``a1b2c3d4e5f6a7b8 2``).
+(``ariha 2015-11 market``, ``oldmarsh 2020-09-19/2020-09-20 market``), else the article and
+its position (``a1b2c3d4e5f6a7b8 2``).
 Keys depend on the article's content only, never on what the store already
 holds, so the same articles give the same IRIs in any order. Two articles that
 report one incident with the same place and day (or place, period and target)
@@ -32,11 +33,23 @@ def attack_key(attack: Attack, article_id: str, index: int) -> str:
     if place and day:
         return f"{place} {day.isoformat()}"
     if place:
-        period = ""
-        if attack.date and attack.date.earliest:
-            period = attack.date.earliest.isoformat()[:7] + " "
-        return f"{place} {period}{target}"
+        period = _period(attack.date)
+        return f"{place} {period + ' ' if period else ''}{target}"
     return f"{article_id} {index + 1}"
+
+
+def _period(d) -> str:
+    """The stretch of time an undayed date covers, as a key: ``2015-11`` (a month), ``2015``
+    (a year), ``2020-09-19/2020-09-20`` (any other range: "overnight", "last week").  Two
+    reports share a key only when they give the same stretch: "overnight" in papers two days
+    apart are two nights, and one incident must not carry two contradictory windows."""
+    if d is None or d.earliest is None:
+        return ""
+    if d.precision == "month":
+        return d.earliest.isoformat()[:7]
+    if d.precision == "year":
+        return str(d.earliest.year)
+    return f"{d.earliest.isoformat()}/{d.latest.isoformat() if d.latest else ''}"
 
 
 def resolve_attacks(extraction: Extraction) -> None:

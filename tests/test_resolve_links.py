@@ -142,3 +142,32 @@ def test_blaming_the_other_side_for_the_same_attack_is_a_counter_attribution(ext
     d = find(x, "denial", "hit by a rebel rocket")
     assert d.denial_kind == "counter_attribution"
     assert denied(x, d) == [said(x, first)]
+
+
+def test_striking_a_command_centre_is_a_justification_and_answers_the_reports(extractor):
+    x = run(extractor, "A maternity hospital in the Marvel district of Kestra was struck by two "
+                       "missiles on Saturday, killing five patients, the medical charity Health "
+                       "Without Frontiers said in a statement.\n\n\"This is the second time "
+                       "this hospital has been hit,\" the group's emergency coordinator, Lena "
+                       "Ortiz, told reporters.\n\nThe Dravian Defence Ministry said its forces "
+                       "had struck \"a command centre used by terrorist formations\".\n")
+    charity = find(x, "allegation", "was struck by two missiles")
+    assert charity.source.kind == "ngo"                 # "the medical charity ..."
+    ortiz = find(x, "allegation", "second time")
+    assert ortiz.source.speaks_for is not None and \
+        ortiz.source.speaks_for.label == "Health Without Frontiers"   # "the group's", not Kestra
+    d = find(x, "denial", "command centre")
+    assert d.denial_kind == "protected_status"
+    assert denied(x, d) == sorted([said(x, charity), said(x, ortiz)])
+
+
+def test_no_one_denies_what_their_own_side_alleges(extractor):
+    x = run(extractor, "Residents said Kordanian jets hit the Tavi market on Monday, killing "
+                       "nine people.\n\nThe Kordanian army said its jets struck rebel "
+                       "positions near Tavi on Monday, killing 20 fighters.\n\nThe Kordanian "
+                       "army denied that its jets had hit the market.\n")
+    own = find(x, "allegation", "struck rebel positions")
+    assert "kordanian" in {k for p in own.accused for k in (p.key, getattr(p.speaks_for, "key",
+                                                                         None))}
+    d = find(x, "denial", "denied that its jets")
+    assert denied(x, d) == ["Kordanian jets hit the Tavi market on Monday, killing nine people"]

@@ -191,7 +191,7 @@ def _recent_organisation(ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     """The latest named organisation (not a person, not a state) mentioned."""
     from kg.gazetteer import STATE_NAMES
     for m in reversed(ctx.mentions):
-        if m.sent_index > si or m.sent_index < si - 15 or m.person:
+        if m.sent_index > si or m.sent_index < si - 15 or m.person or m.place:
             continue
         name = m.agent.name
         if name.lower() in STATE_NAMES or not any(w[:1].isupper() for w in name.split()) or \
@@ -313,7 +313,12 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
             # "The director of the Orlan Rights Monitor, Petra Vask, said": a role's named
             # apposition is a person, whatever the tagger thought of the name
             return _person(appos, ctx, si, role_tok=tok, subject=subject)
-        return make_agent(named, ctx, si, subject=subject)
+        agent = make_agent(named, ctx, si, subject=subject)
+        if agent is not None and agent.kind is None:
+            # "the medical charity Health Without Frontiers": the descriptor says the kind
+            agent.kind = classify_kind(" ".join(
+                [t.text for t in tok.lefts if t.dep_ in ("amod", "compound")] + [tok.text]))
+        return agent
 
     lemma = tok.lemma_.lower()
     # a document, or a part of a body: its owner speaks ("the Amnesty report", "an MSF team")
@@ -521,6 +526,8 @@ def remember_sentence(ctx: ArticleContext, sent, si: int) -> None:
         sp = Span(ent.start_char, ent.end_char)
         if any(k.overlaps(sp) for k in known):
             continue
+        if ent.label_ != "PERSON" and _locative(root):
+            continue                    # "in the Marvel district of Kestra": places
         if root.dep_ == "compound" and root.head.pos_ == "NOUN" and ent.label_ != "PERSON":
             root = root.head            # "the Amnesty report": remember via the noun phrase
             if root.lemma_.lower() not in DESCRIPTOR_HEADS and \
@@ -528,6 +535,29 @@ def remember_sentence(ctx: ArticleContext, sent, si: int) -> None:
                 root = ent.root
         make_agent(root, ctx, si, subject=root.dep_ in ("nsubj", "nsubjpass") and
                    root.head.dep_ == "ROOT")
+
+
+_PLACE_NOUNS = frozenset("""
+district city town village province region area neighbourhood neighborhood suburb camp
+governorate state county municipality outskirts centre center
+""".split())
+
+
+def _locative(tok) -> bool:
+    """Whether a name stands where a place does: the object of "in", "near", "outside"..., or
+    of "of" after a place noun ("the district of Kestra"), or naming a place noun ("the
+    Marvel district")."""
+    head = tok
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        if head.head.lemma_.lower() in _PLACE_NOUNS:
+            return True
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head.lower_
+    if prep in ("in", "near", "outside", "around", "across", "into", "inside", "at"):
+        return True
+    return prep == "of" and head.head.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def root_party(agent: Optional[AgentRef]) -> Optional[AgentRef]:

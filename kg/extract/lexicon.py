@@ -67,7 +67,10 @@ JUSTIFICATION_PATTERNS = (
     "in conformity with", "in line with international", "in accordance with international",
     "in strict conformity", "no longer a hospital", "self-defence", "self-defense",
     "only target", "only targets", "only targeted", "only strike", "only strikes",
-    "only struck", "only hit", "armed elements",
+    "only struck", "only hit", "armed elements", "command centre", "command center",
+    "command post", "terrorist formations", "terrorist positions", "terrorist infrastructure",
+    "militant positions", "military facilities", "military infrastructure", "weapons depot",
+    "ammunition depot", "arms depot",
 )
 
 #: Hedges: the speaker does not assert the claim outright.

@@ -60,8 +60,8 @@ def link_denials(extraction: Extraction) -> None:
             if a.kind != "allegation":
                 continue
             accused = set().union(*(chain_keys(p) for p in a.accused)) if a.accused else set()
-            if not accused & defended:
-                continue
+            if not accused & defended or chain_keys(a.source) & defended:
+                continue                # no one denies what their own side alleges
             if rebutted and not (chain_keys(a.source) & rebutted):
                 continue
             if d.attacks and a.attacks and not set(d.attacks) & set(a.attacks):

@@ -117,3 +117,25 @@ def test_a_named_hospital_is_a_target(extractor):
                        "killing 12 people.\n")
     a = one_attack(x)
     assert "hospital" in [t.category for t in a.targets]
+
+
+def test_the_village_a_school_stands_in_is_not_hit(extractor):
+    x = run(extractor, "Officials said a guided bomb hit a secondary school in the village of "
+                       "Zarvan late on Monday, killing a teacher.\n")
+    a = one_attack(x)
+    assert [t.category for t in a.targets] == ["school"]
+    assert a.place.name == "Zarvan"
+
+
+def test_a_shelled_village_is_hit(extractor):
+    x = run(extractor, "Witnesses said artillery shelled the village of Kolt on Monday, killing "
+                       "two farmers.\n")
+    a = one_attack(x)
+    assert "residential" in [t.category for t in a.targets]
+
+
+def test_educational_facilities_are_schools(extractor):
+    x = run(extractor, "The monitors said rockets hit two educational facilities in Dorra on "
+                       "Monday.\n")
+    a = one_attack(x)
+    assert "school" in [t.category for t in a.targets]

@@ -171,3 +171,13 @@ def test_no_one_denies_what_their_own_side_alleges(extractor):
                                                                          None))}
     d = find(x, "denial", "denied that its jets")
     assert denied(x, d) == ["Kordanian jets hit the Tavi market on Monday, killing nine people"]
+
+
+def test_a_state_s_office_named_whole_speaks_for_the_state(extractor):
+    x = run(extractor, "Ukraine's Prosecutor General's Office said on Tuesday that a Russian "
+                       "guided bomb hit a school in the village of Zarvan late on Monday, killing "
+                       "a teacher.\n")
+    (c,) = x.claims
+    assert c.source.label == "Ukrainian Prosecutor General's Office"
+    assert c.source.speaks_for is not None and c.source.speaks_for.label == "Ukraine"
+    assert accused(c) == {"russia"}

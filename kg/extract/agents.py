@@ -322,8 +322,11 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
 
     lemma = tok.lemma_.lower()
     # a document, or a part of a body: its owner speaks ("the Amnesty report", "an MSF team")
+    ent = _ent(tok)
     if lemma in DOCUMENT_NOUNS or lemma in PART_NOUNS:
         for c in tok.lefts:
+            if ent is not None and ent.start <= c.i and lemma not in DOCUMENT_NOUNS:
+                continue                # "Prosecutor General's Office" is one name
             if c.dep_ in ("poss", "compound", "nmod") and (
                     c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
                 owner = [x for x in tok.lefts if x.dep_ in ("poss", "compound", "nmod", "amod")
@@ -409,7 +412,13 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
         kind = "government" if tok.ent_type_ in ("GPE", "NORP") else (
             "anonymous" if generic else None)
     agent = AgentRef(name=name, span=sp, kind=kind)
-    for c in tok.lefts:   # "Russia's Defence Ministry": the ministry speaks for Russia
+    lefts = list(tok.lefts)
+    for c in lefts:       # "Ukraine's Prosecutor General's Office": the owner of the name
+        if c.dep_ == "poss" and ent is not None and ent.start <= c.i:
+            lefts.extend(c.lefts)
+    for c in lefts:       # "Russia's Defence Ministry": the ministry speaks for Russia
+        if ent is not None and ent.start <= c.i:
+            continue
         if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"):
             owner = make_agent(c, ctx, si, allow_people=False, remember=False)
             if owner is not None and owner.name != name:

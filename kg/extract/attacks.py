@@ -82,7 +82,7 @@ def _targets(sent) -> list[TargetRef]:
         if last is not None and last.dep_ in ("nsubj", "nsubjpass") and \
                 last.head.lemma_.lower() in _RECEIVING:
             continue
-        if tok is not None and _in_organisation_name(tok, last):
+        if tok is not None and (_in_organisation_name(tok, last) or _locating(last)):
             continue
         cat = L.TARGET_TERMS[m.group(1).lower()]
         if cat not in seen:
@@ -109,6 +109,14 @@ def _in_organisation_name(tok, last) -> bool:
             head.head.i > head.i:
         head = head.head
     return head is not last and head.lemma_.lower() in _ORG_HEADS and tok.text[:1].isupper()
+
+
+def _locating(tok) -> bool:
+    """"(a school) in the village of Zarvanytsia": the village says where, it is not hit."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near", "at", "outside", "of"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in tok.children)
 
 
 def _is_country(name: str) -> bool:

@@ -159,6 +159,9 @@ TARGET_TERMS: dict[str, str] = {
     # education
     "school": "school", "schools": "school", "university": "school", "universities": "school",
     "kindergarten": "school", "college": "school", "classroom": "school",
+    "educational facility": "school", "educational facilities": "school",
+    "educational institution": "school", "educational institutions": "school",
+    "kindergartens": "school", "colleges": "school",
     # worship (AP I art. 53)
     "mosque": "place_of_worship", "mosques": "place_of_worship", "church": "place_of_worship",
     "churches": "place_of_worship", "synagogue": "place_of_worship",

@@ -139,3 +139,18 @@ def test_educational_facilities_are_schools(extractor):
                        "Monday.\n")
     a = one_attack(x)
     assert "school" in [t.category for t in a.targets]
+
+
+def test_one_perpetrator_named_twice_is_listed_once(extractor):
+    x = run(extractor, "A Russian guided bomb hit a school in Zarvan on Monday, killing a "
+                       "teacher. Russia's jets have struck the school before.\n")
+    for a in x.attacks:
+        keys = [p.key for p in a.perpetrators]
+        assert len(keys) == len(set(keys))
+    assert any(a.perpetrators for a in x.attacks)
+
+
+def test_a_monitor_counting_attacks_on_educational_facilities_alleges(extractor):
+    x = run(extractor, "The monitoring mission said it had verified 11 attacks on educational "
+                       "facilities in the Dorra region since January.\n")
+    assert [c.kind for c in x.claims] == ["allegation"]

@@ -664,8 +664,9 @@ def _harm_kind(tokens) -> set[str]:
         if lemma == "warning" and any(c.lower_ in ("no", "without") for c in
                                       [*t.lefts, t.head]):
             kinds.add("violation")      # attacking without warning (AP I art. 57)
-        if low in L.TARGET_TERMS or lemma in L.TARGET_TERMS:
-            kinds.add("target")
+        if low in L.TARGET_TERMS or lemma in L.TARGET_TERMS or (
+                t.i > 0 and f"{t.doc[t.i - 1].lower_} {low}" in L.TARGET_TERMS):
+            kinds.add("target")         # also two-word terms: "educational facilities"
     return kinds
 
 

@@ -62,4 +62,7 @@ def resolve_attacks(extraction: Extraction) -> None:
         for perp in attack.perpetrators:
             if not perp.key:
                 perp.key, perp.label, _, _ = canonical(perp.name)
+        seen: set[str] = set()      # "Russian bomb" and "Russia's jets": one perpetrator
+        attack.perpetrators = [p for p in attack.perpetrators
+                               if not (p.key in seen or seen.add(p.key))]
         attack.key = attack_key(attack, extraction.article.id, i)

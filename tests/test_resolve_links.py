@@ -181,3 +181,34 @@ def test_a_state_s_office_named_whole_speaks_for_the_state(extractor):
     assert c.source.label == "Ukrainian Prosecutor General's Office"
     assert c.source.speaks_for is not None and c.source.speaks_for.label == "Ukraine"
     assert accused(c) == {"russia"}
+
+
+@pytest.mark.parametrize("text,kind,state", [
+    ("US Secretary of State John Kerry said Russian jets bombed a hospital in Aleppo on "
+     "Monday.\n", "government", "United States"),
+    ("Russian Foreign Minister Sergei Lavrov said Ukrainian forces shelled a school in Donetsk "
+     "on Monday.\n", "government", "Russia"),
+    ("Former Foreign Secretary Lord Owen said Russian jets bombed a hospital in Aleppo on "
+     "Monday.\n", "person", None),
+])
+def test_an_office_before_a_name_says_whom_the_person_speaks_for(extractor, text, kind, state):
+    x = run(extractor, text)
+    (c,) = x.claims
+    assert c.source.kind == kind
+    assert (c.source.speaks_for.label if c.source.speaks_for else None) == state
+
+
+def test_a_described_body_is_the_body(extractor):
+    x = run(extractor, "The paramilitary Rapid Support Forces said army jets bombed the Tora "
+                       "market on Monday, killing dozens.\n")
+    (c,) = x.claims
+    assert (c.source.key, c.source.kind) == ("rapid support forces", "armed_group")
+
+
+def test_the_ministry_is_the_defence_ministry_named_before(extractor):
+    x = run(extractor, "Residents said Kordanian jets hit the Tavi market on Monday, killing "
+                       "nine people.\n\nThe Russian Defense Ministry on Friday said it did not "
+                       "launch any strike on Tavi. \"Our forces did not fly over the town,\" "
+                       "the ministry said.\n")
+    ministry = [c for c in x.claims if c.kind == "denial"]
+    assert ministry and all(c.source.kind == "military" for c in ministry)

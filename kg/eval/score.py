@@ -222,6 +222,9 @@ def score_article(gold: GoldArticle, extraction: Extraction) -> Score:
         sc.ratio["source"].add(source_ok(gc, pc))
         if source_ok(gc, pc):
             sc.ratio["source_kind"].add(_kind_ok(gc, pc))
+            if not _kind_ok(gc, pc):
+                sc.misses.append(("wrong source kind", f"{gc.id} [{gc.source}] gold "
+                                  f"{gc.source_kind} got {pc.source.kind}"))
     for gi, g in enumerate(gold.claims):
         if gi not in cmatch:
             sc.misses.append(("missed claim", f"{g.id} {g.kind} [{g.source}] {g.quote[:90]}"))

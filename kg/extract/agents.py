@@ -430,6 +430,20 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
 
 _HEAD_TITLE = re.compile(r"\b(President|Prime Minister|Premier|King|Emir|Chancellor|"
                          r"Supreme Leader)\s*$")
+_OFFICE_TITLE = re.compile(
+    r"(?:\b(former|Former|ex-)\s+)?(?:\b([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+)?"
+    r"\b(Secretary of State|(?:Foreign|Defen[cs]e|Interior|Home|Health|Prime) Minister|"
+    r"Minister(?: of [A-Z][\w ]+?)?|(?:Foreign|Defen[cs]e|Home) Secretary|Ambassador|Senator|"
+    r"Governor|Mayor|Vice[- ]President)\s*,?\s*$")
+
+
+def _state_word(word: str) -> Optional[str]:
+    """The state a word names or is the adjective of ("US", "Russian", "Saudi Arabian")."""
+    from kg.gazetteer import DEMONYMS
+    low = word.lower().rstrip(".").replace("’s", "").replace("'s", "")
+    return _STATES.get(low) or DEMONYMS.get(low)
+
+
 _ORG_WORDS = frozenset("""
 service ministry agency security army forces council committee department office police
 news government administration force military front
@@ -473,6 +487,21 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
             name = name[len(title) + 1:]
             sp = Span(sp.start + len(title) + 1, sp.end)
     agent = AgentRef(name=name, span=sp, kind=None)
+    office = _OFFICE_TITLE.search(ctx.doc.user_data["kg_text"][max(0, sp.start - 60):sp.start])
+    if office is not None:
+        # "US Secretary of State John Kerry", "Russian Foreign Minister Sergei Lavrov": a
+        # minister speaks for the state; "former Foreign Secretary Lord Owen" for himself
+        agent.role = office.group(3)
+        if (office.group(1) or "").lower() in ("former", "ex-"):
+            agent.kind = "person"
+        else:
+            agent.kind = "government"
+            words = (office.group(2) or "").split()
+            state = _state_word(" ".join(words)) or (_state_word(words[0]) if words else None)
+            if state is not None:
+                agent.speaks_for = AgentRef(name=state, kind="government")
+        _remember_person(ctx, agent, name, si, subject)
+        return agent
     role_src = role_tok
     body = None
     if role_src is None:
@@ -518,10 +547,15 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
         agent.kind = classify_kind(agent.role or "") or "person"
         if agent.kind == "anonymous":
             agent.kind = "person"
+    _remember_person(ctx, agent, name, si, subject)
+    return agent
+
+
+def _remember_person(ctx: ArticleContext, agent: AgentRef, name: str, si: int,
+                     subject: bool) -> None:
     ctx.remember(Mention(agent, si, person=True, plural=False,
                          head=name.split()[-1].lower(),
                          words=frozenset(name.lower().split()), subject=subject))
-    return agent
 
 
 def remember_sentence(ctx: ArticleContext, sent, si: int) -> None:

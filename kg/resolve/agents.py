@@ -103,6 +103,14 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
         if head in BODIES or head in STATE_NAMES:
             f = head
     f = re.sub(r"'s$", "", f).strip()
+    raw_words = name.split()
+    lead = 0
+    while lead < len(raw_words) - 1 and raw_words[lead][:1].islower():
+        lead += 1                       # "the paramilitary Rapid Support Forces"
+    if lead and f not in BODIES:
+        named = _strip_article(fold(" ".join(raw_words[lead:])))
+        if named in BODIES:
+            f = named
     if f in BODIES:
         canon, kind = BODIES[f]
         return fold(canon), canon, kind, BODY_STATES.get(canon)
@@ -175,7 +183,11 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
         if kind and (a.kind in (None, "anonymous", "person", "government") or kind != "government"):
             a.kind = kind
         elif a.kind is None:
-            a.kind = classify_kind(label) or classify_kind(a.name)
+            a.kind = classify_kind(label) or classify_kind(a.name) or (
+                "government" if state else None)    # "the Ukrainian side"
+        elif a.kind == "government" and kind is None and state is not None and \
+                classify_kind(label) == "military":
+            a.kind = "military"         # "Russia's defence ministry", a state's army
         if state and a.speaks_for is None and fold(state) != key:
             skey, slabel, _, _ = canonical(state)
             a.speaks_for = AgentRef(name=state, kind="government", key=skey, label=slabel)
@@ -195,8 +207,8 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
                 a.key, a.label = donor.key, donor.label
                 if a.speaks_for is None and donor.speaks_for is not None:
                     a.speaks_for = donor.speaks_for
-                if a.kind in (None, "person", "anonymous") and donor.kind:
-                    a.kind = donor.kind
+                if a.kind in (None, "person", "anonymous", "government") and donor.kind:
+                    a.kind = donor.kind     # "the ministry" is the defence ministry
                 break
 
 

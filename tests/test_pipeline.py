@@ -108,27 +108,18 @@ OVERNIGHT = ("Market strike in Oldmarsh\n\nMirelander troops struck the old mark
              "overnight, killing 3 people, according to the Protect Schools Coalition.\n")
 
 
-def test_overnight_in_papers_two_days_apart_is_two_nights(tmp_path, extractor):
-    # found by the benchmark's synthetic news: the two reports once shared a month key, and
-    # the one attack then held two contradictory date windows and failed validation
+@pytest.mark.parametrize("second_day,attacks", [("2020-09-22", 2), ("2020-09-20", 1)])
+def test_overnight_is_the_night_before_each_paper(tmp_path, extractor, second_day, attacks):
+    # found by the benchmark's synthetic news: two papers two days apart once shared a month
+    # key, and the one attack then held two contradictory date windows and failed validation
     docs = tmp_path / "docs"
     write(docs, "a.txt", OVERNIGHT, "2020-09-20")
     write(docs, "b.txt", OVERNIGHT.replace("Protect Schools Coalition",
-                                           "Independent Casualty Monitor"), "2020-09-22")
+                                           "Independent Casualty Monitor"), second_day)
     outcome = ingest([docs], tmp_path / "store", extractor=extractor)
     assert outcome.summary.ingested == 2
     assert outcome.violations == 0, [r.to_text() for r in outcome.reports]
-    assert len(attacks_in(tmp_path / "store")) == 2
-
-
-def test_overnight_in_papers_of_the_same_day_is_one_night(tmp_path, extractor):
-    docs = tmp_path / "docs"
-    write(docs, "a.txt", OVERNIGHT, "2020-09-20")
-    write(docs, "b.txt", OVERNIGHT.replace("Protect Schools Coalition",
-                                           "Independent Casualty Monitor"), "2020-09-20")
-    outcome = ingest([docs], tmp_path / "store", extractor=extractor)
-    assert outcome.violations == 0
-    assert len(attacks_in(tmp_path / "store")) == 1
+    assert len(attacks_in(tmp_path / "store")) == attacks
 
 
 def test_bad_files_are_reported_and_the_others_go_on(tmp_path):

@@ -212,3 +212,26 @@ def test_the_ministry_is_the_defence_ministry_named_before(extractor):
                        "the ministry said.\n")
     ministry = [c for c in x.claims if c.kind == "denial"]
     assert ministry and all(c.source.kind == "military" for c in ministry)
+
+
+def test_in_an_article_about_one_incident_blame_and_tolls_concern_it(extractor):
+    x = run(extractor, "An explosion at the Saint Ilse hospital in Varna killed dozens of "
+                       "patients on Tuesday, officials said.\n\nVelan officials blamed a "
+                       "Kordanian air strike, while Kordania said it was caused by a misfiring "
+                       "rebel rocket. The health ministry said 212 people were killed.\n\n"
+                       "The Kordanian army has repeatedly denied targeting civilians since the "
+                       "war began.\n")
+    assert len(x.attacks) == 1
+    blame = find(x, "allegation", "blamed a Kordanian air strike")
+    toll = find(x, "allegation", "212 people were killed")
+    general = find(x, "denial", "repeatedly denied")
+    assert blame.attacks == [0] and toll.attacks == [0]
+    assert general.attacks == []
+    assert "kordanian" in {p.key for p in x.attacks[0].perpetrators}
+
+
+def test_the_name_of_the_target_is_not_a_doer(extractor):
+    x = run(extractor, "The Saint-Ilse hospital blast killed 40 people on Tuesday, the Velan "
+                       "health ministry said.\n")
+    for c in x.claims:
+        assert not any("ilse" in p.key for p in c.accused)

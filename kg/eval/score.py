@@ -298,6 +298,10 @@ def score_article(gold: GoldArticle, extraction: Extraction) -> Score:
             pred_att.add((gold.claims[g].id, gold.attacks[ga].id if ga is not None
                            else f"unmatched:{a}"))
     prf["attack_links"] = PRF(len(gold_att & pred_att), len(pred_att), len(gold_att))
+    for c, a in sorted(gold_att - pred_att):
+        sc.misses.append(("missed attack link", f"{c} concerns {a}"))
+    for c, a in sorted(pred_att - gold_att):
+        sc.misses.append(("extra attack link", f"{c} concerns {a}"))
     return sc
 
 

@@ -260,8 +260,8 @@ def _candidate(tok):
     elif tok.dep_ in ("conj", "appos") and tok.ent_type_ in ("", "GPE", "LOC", "FAC", "ORG",
                                                              "NORP", "PERSON"):
         pass                            # judged with the place it is joined to
-    elif tok.ent_type_ in ("GPE", "LOC", "FAC"):
-        score -= 1
+    elif tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ not in ("nsubj", "poss"):
+        score -= 1                      # ("Kordania denied ...", "Russia's jets": parties)
     else:
         return None
     if tok.ent_type_ == "GPE":
@@ -347,6 +347,13 @@ def _conj_places(sent, places: list[PlaceRef]) -> list[list[PlaceRef]]:
 _CAMPAIGN = frozenset("campaign campaigns operation operations offensive war intervention".split())
 
 
+def _specific(tok) -> bool:
+    """A named or definite object ("the Tavi market", "a school in Varna"), not a class of
+    people or things ("civilians", "hospitals")."""
+    return any(t.pos_ == "PROPN" for t in tok.subtree) or any(
+        c.lower_ in ("the", "this", "that", "a", "an") for c in tok.children if c.dep_ == "det")
+
+
 def _triggers(sent) -> list:
     out = []
     for t in sent:
@@ -358,6 +365,12 @@ def _triggers(sent) -> list:
                 not _is_negated(t) and not any(c.lower_ in ("would", "will") for c in t.children):
             if t.tag_ == "VBN" and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
                 continue                # "the wounded", "the injured": people, not an act
+            if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and \
+                    t.head.lemma_.lower() in L.DENY_VERBS | {"of"} and (
+                    t.head.lemma_.lower() in L.DENY_VERBS or
+                    t.head.head.lemma_.lower() in L.DENY_VERBS) and \
+                    not any(c.dep_ in ("dobj", "nsubjpass") and _specific(c) for c in t.children):
+                continue                # "denied targeting civilians": no incident
             out.append(t)
         elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
             out.append(t)

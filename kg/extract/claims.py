@@ -896,6 +896,8 @@ def doers_of(tok, add) -> None:
         for m in c.subtree:
             if m.dep_ == "compound" and m.head.pos_ == "PROPN":
                 continue                # "Prime" in "Prime Minister Abiy Ahmed's forces"
+            if _names_target(m, tok):
+                continue                # "the Al-Ahli hospital blast": the target's name
             if m.dep_ in ("poss", "amod", "compound", "nmod") and _party_word(m):
                 add(m)
     for c in tok.rights:
@@ -932,6 +934,15 @@ _PARTY_NOUNS = frozenset("rebel militia insurgent jihadist government army milit
                          "paramilitary".split())
 
 
+def _names_target(m, head) -> bool:
+    """Whether *m*, a word before *head*, is part of the name of a target ("Al-Ahli" in
+    "the Al-Ahli hospital blast") rather than the party doing it."""
+    nxt = m.doc[m.i + 1] if m.i + 1 < len(m.doc) else None
+    return (m.head is not head and m.head.lemma_.lower() in L.TARGET_TERMS) or (
+        m.pos_ == "PROPN" and nxt is not None and nxt.i < head.i and
+        nxt.lemma_.lower() in L.TARGET_TERMS)
+
+
 def _add_doer(tok, add) -> None:
     """A doer phrase: a named party ("Russia"), or means owned by one ("Russian jets")."""
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or \
@@ -942,7 +953,7 @@ def _add_doer(tok, add) -> None:
                 add(c)
         return
     for c in tok.children:
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and (
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and not _names_target(c, tok) and (
                 _party_word(c) or c.lower_ in ("its", "their") or
                 c.lemma_.lower() in _PARTY_NOUNS):  # "a rebel rocket", "government jets"
             add(c)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.model import Extraction
 from kg.resolve.agents import canonical, find_acronyms, resolve_agents
-from kg.resolve.attacks import resolve_attacks
+from kg.resolve.attacks import link_sole_incident, resolve_attacks
 from kg.resolve.claims import add_counter_attributions, inherit_accused, merge_claims
 from kg.resolve.links import drop_unanchored_denials, link_denials
 
@@ -33,6 +33,7 @@ def resolve_article(extraction: Extraction) -> Extraction:
     inherit_accused(extraction)
     add_counter_attributions(extraction)
     resolve_attacks(extraction)
+    link_sole_incident(extraction)
     link_denials(extraction)
     drop_unanchored_denials(extraction)
     return extraction

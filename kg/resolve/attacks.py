@@ -12,7 +12,9 @@ get the same key and so one ``Attack`` node with a report from each.
 
 from __future__ import annotations
 
-from kg.model import Attack, Extraction
+import re
+
+from kg.model import Attack, Claim, Extraction
 from kg.resolve.agents import canonical, fold
 
 
@@ -66,3 +68,40 @@ def resolve_attacks(extraction: Extraction) -> None:
         attack.perpetrators = [p for p in attack.perpetrators
                                if not (p.key in seen or seen.add(p.key))]
         attack.key = attack_key(attack, extraction.article.id, i)
+
+
+_GENERAL = re.compile(r"\b(previously|repeatedly|always|throughout|genocide|campaign|"
+                      r"since (the|early|late|\w+ \d)|\d+-(month|year)|across the country)\b",
+                      re.I)
+_BLAME_OR_TOLL = re.compile(r"\b(caused|responsib\w+|blamed?|killed|dead|death toll|toll|"
+                            r"injured|wounded|casualt\w+|victims?|it|this)\b", re.I)
+
+
+def _about_the_incident(c: Claim, words: str) -> bool:
+    if _GENERAL.search(words):
+        return False
+    return c.kind == "denial" or bool(c.accused) or bool(_BLAME_OR_TOLL.search(words))
+
+
+def link_sole_incident(extraction: Extraction) -> None:
+    """In an article about one incident, a claim that blames, denies or counts the dead
+    without naming an incident of its own is about that one ("Palestinians blamed an Israeli
+    air strike"), unless it speaks in general ("has repeatedly denied targeting civilians").
+    Runs after counter-attributions, which must rest on the claim's own words."""
+    if len(extraction.attacks) != 1:
+        return
+    text = extraction.article.text
+    attack = extraction.attacks[0]
+    for c in extraction.claims:
+        if c.attacks or c.source.kind == "article":
+            continue
+        words = " ".join(sp.text(text) for sp in [c.span, *c.extra_spans])
+        if not _about_the_incident(c, words):
+            continue
+        c.attacks = [0]
+        if c.kind == "allegation":
+            keys = {p.key for p in attack.perpetrators}
+            for p in c.accused:
+                if p.key not in keys and p.kind != "witness":
+                    attack.perpetrators.append(p)
+                    keys.add(p.key)

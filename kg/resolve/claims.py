@@ -80,7 +80,6 @@ def merge_claims(extraction: Extraction) -> None:
                 continue
             near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article" and (
                 b.sentence == a.sentence or b.by_reference or b.attribution == "direct")
-            same_parties = {p.key for p in a.accused} == {p.key for p in b.accused}
             if a.kind == b.kind and near and not b.fresh:
                 _fold(a, b)
                 dropped.add(j)

@@ -235,3 +235,26 @@ def test_the_name_of_the_target_is_not_a_doer(extractor):
                        "health ministry said.\n")
     for c in x.claims:
         assert not any("ilse" in p.key for p in c.accused)
+
+
+def test_not_confirming_or_denying_is_a_non_denial_with_its_words(extractor):
+    x = run(extractor, "An air strike hit the Abs hospital in Hajjah on Monday, killing 11 "
+                       "people, the medical charity Health Without Frontiers said.\n\nThe GPS "
+                       "coordinates had been shared with the Saudi-led coalition, the charity "
+                       "said.\n\nA spokesman for the coalition, Brigadier General Ahmed "
+                       "al-Asiri, did not confirm or deny that coalition aircraft had carried "
+                       "out the strike.\n")
+    (d,) = [c for c in x.claims if c.kind == "denial"]
+    assert d.denial_kind == "non_denial"
+    assert said(x, d).startswith("did not confirm or deny")
+    assert d.source.name == "Ahmed al-Asiri"                 # the particle kept
+    assert d.source.speaks_for.label == "Saudi-led coalition"   # "the coalition" named before
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_of_that_body(extractor):
+    x = run(extractor, "\"This is the fourth attack on a hospital we support this year,\" said "
+                       "Teresa Sancristoval, head of MSF's emergency unit.\n")
+    (c,) = x.claims
+    assert c.source.name == "Teresa Sancristoval"
+    assert c.source.speaks_for is not None
+    assert c.source.speaks_for.label == "Médecins Sans Frontières"

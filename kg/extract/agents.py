@@ -232,6 +232,10 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
                 and (t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" or
                      t.lemma_.lower() in DESCRIPTOR_HEADS or t.lower_ in DESCRIPTOR_HEADS):
             candidates.append(t)
+        elif t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "in"):
+            owner = [c for c in t.children if c.dep_ == "poss" and (
+                c.ent_type_ in ("ORG", "GPE", "NORP") or c.pos_ == "PROPN")]
+            candidates.extend(owner)    # "head of MSF's emergency unit": MSF
     named_mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss") and
                   c.ent_type_ == "ORG"]
     named = [t for t in candidates if t.ent_type_ in ("ORG", "GPE", "NORP")]
@@ -368,8 +372,9 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
         _remember(ctx, agent, tok, si, subject, person=_is_person_noun(tok))
         return agent
 
-    if tok.ent_type_ == "PERSON" and allow_people:
-        return _person(tok, ctx, si, subject=subject)
+    if allow_people and (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in SPOKES_NOUNS for c in tok.children))):
+        return _person(tok, ctx, si, subject=subject)   # also "X, head of MSF's unit"
 
     toks = np_tokens(tok, with_preps=True)
     proper = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in toks)
@@ -444,6 +449,7 @@ def _state_word(word: str) -> Optional[str]:
     return _STATES.get(low) or DEMONYMS.get(low)
 
 
+_NAME_PARTICLES = frozenset("al el bin ibn abu bint de da van von der den la le".split())
 _ORG_WORDS = frozenset("""
 service ministry agency security army forces council committee department office police
 news government administration force military front
@@ -475,9 +481,14 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     # "Ukraine's Security Service Artem Dekhtyarenko": the name is the last proper nouns
     tail = []
     for t in reversed(name_toks):
+        if t.text in ("-", "‐") or t.lower_ in _NAME_PARTICLES:
+            tail.insert(0, t)           # "Ahmed al-Asiri", "Ursula von der Leyen"
+            continue
         if t.pos_ != "PROPN" or t.lower_ in _ORG_WORDS or t.text in ("’s", "'s"):
             break
         tail.insert(0, t)
+    while tail and (tail[0].text in ("-", "‐") or tail[0].lower_ in _NAME_PARTICLES):
+        tail.pop(0)
     if tail and len(tail) < len(name_toks):
         name_toks = tail
     name, sp = clean_name(name_toks)

@@ -739,7 +739,7 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
         lo = max(0, frame.cue_span.start - 40)
         around = re.sub(r"[\"“”‘’']", "", ctx.article.text[lo:frame.cue_span.end].lower()) + \
             " " + text
-    if any(p in around for p in L.NON_DENIAL_PATTERNS):
+    if L.NON_DENIAL.search(around):
         return "non_denial"
     if frame.negated_subject:
         return "categorical"
@@ -1032,7 +1032,13 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
         kind = "denial"
     source = f.speaker if f.speaker is not None else article_voice
     attribution = {"direct": "direct", "indirect": "indirect"}.get(f.mode, "unattributed")
-    claim = Claim(kind=kind, span=f.content, source=source, attribution=attribution,
+    span = f.content
+    if dk == "non_denial":      # the evidence keeps "did not confirm or" before "deny that"
+        lo = max(0, span.start - 60)
+        hits = list(L.NON_DENIAL.finditer(ctx.article.text.lower(), lo, span.end))
+        if hits and hits[-1].start() < span.start:
+            span = Span(hits[-1].start(), span.end)
+    claim = Claim(kind=kind, span=span, source=source, attribution=attribution,
                   denial_kind=dk if kind == "denial" else None, hedged=is_hedged(f),
                   cue=f.cue, sentence=f.sent_index, paragraph=ctx.paragraph(f.content.start),
                   fresh=f.fresh or f.from_pending, by_reference=f.by_reference)

@@ -7,6 +7,8 @@ law and of conflict reporting), not from any particular article.  Lemmas are low
 
 from __future__ import annotations
 
+import re
+
 # --- reporting -----------------------------------------------------------------------------
 #: Verbs that introduce what someone says, writes or finds (direct or indirect speech),
 #: including verbs of finding and witnessing by which monitors report ("discovered").
@@ -83,9 +85,11 @@ apparently probably suspected alleged allegedly reportedly suggest suggests
 PASSIVE_REPORT_VERBS = frozenset("allege understand report believe say think suspect claim".split())
 
 #: Words marking an explicit non-denial.
-NON_DENIAL_PATTERNS = ("neither confirmed nor denied", "neither confirm nor deny",
-                       "would not confirm or deny", "declined to confirm or deny",
-                       "could neither confirm nor deny", "has not confirmed or denied")
+NON_DENIAL = re.compile(
+    r"(\b((did|does|do|would|could|has|have|had|will)\s+)?(neither|not|never|declined to|"
+    r"refused to)\b|\w+n[’']t\b)[\w ]{0,16}?\bconfirm(ed|s)?\s+"
+    r"(n?or)\s+"
+    r"den(y|ied|ies)\b")
 
 # --- violence and harm --------------------------------------------------------------------
 #: Verbs of attack.

@@ -8,7 +8,7 @@ merges what several articles say about the same keys (see `kg.store`).
 from __future__ import annotations
 
 from kg.model import Extraction
-from kg.resolve.agents import canonical, find_acronyms, resolve_agents
+from kg.resolve.agents import bodies_named, canonical, find_acronyms, resolve_agents
 from kg.resolve.attacks import link_sole_incident, resolve_attacks
 from kg.resolve.claims import add_counter_attributions, inherit_accused, merge_claims
 from kg.resolve.links import drop_unanchored_denials, link_denials
@@ -23,7 +23,8 @@ def resolve_article(extraction: Extraction) -> Extraction:
         agents.extend(c.rebuts)
     for a in extraction.attacks:
         agents.extend(a.perpetrators)
-    resolve_agents(agents, find_acronyms(extraction.article.text))
+    text = extraction.article.text
+    resolve_agents(agents, find_acronyms(text), bodies_named(text))
     for c in extraction.claims:
         if c.source.kind == "article":
             c.source.key = f"publisher {c.source.name}" if extraction.article.publisher else \

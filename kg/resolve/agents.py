@@ -170,9 +170,31 @@ def _all_agents(agents: Iterable[Optional[AgentRef]]):
             a = a.speaks_for
 
 
-def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
-    """Set `key` and `label` on every agent (and the bodies they speak for), in place."""
+_BODY_NAMES = re.compile(r"\b(" + "|".join(sorted(
+    (re.escape(f) for f in BODIES if " " in f or "-" in f), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
+
+
+def bodies_named(text: str) -> list[AgentRef]:
+    """Known bodies the text names in full ("the Saudi-led coalition"), whether or not they
+    speak: what a bare "the coalition" later refers to."""
+    out, seen = [], set()
+    for m in _BODY_NAMES.finditer(text):
+        canon, kind = BODIES[fold(m.group(1))] if fold(m.group(1)) in BODIES else (None, None)
+        if canon and canon not in seen:
+            seen.add(canon)
+            out.append(AgentRef(name=canon, kind=kind))
+    return out
+
+
+def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str],
+                   named: Iterable[AgentRef] = ()) -> None:
+    """Set `key` and `label` on every agent (and the bodies they speak for), in place.
+    *named* are further bodies the article names, which short forms may stand for."""
     flat = list(_all_agents(agents))
+    named = [a for a in named if a.key is None]
+    for a in named:
+        a.key, a.label, _, _ = canonical(a.name)
     known: dict[int, bool] = {}
     for a in flat:
         if a.kind == "article":
@@ -192,7 +214,9 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
             skey, slabel, _, _ = canonical(state)
             a.speaks_for = AgentRef(name=state, kind="government", key=skey, label=slabel)
     # a short form takes the key of a longer name of the same article ("Kerry", "Luther")
-    keys = sorted({a.key for a in flat if a.key and a.kind != "article"}, key=len, reverse=True)
+    donors = flat + named
+    keys = sorted({a.key for a in donors if a.key and a.kind != "article"}, key=len,
+                  reverse=True)
     for a in flat:
         if not a.key or " " in a.key or a.kind == "article" or known.get(id(a)):
             continue
@@ -203,7 +227,7 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str]) -> None:
                     (set(words[1:]) & _STATE_ORGANS or words[1] in ("defence", "foreign")):
                 continue                # "Kordanian jets" blame Kordania, not its ministry
             if len(words) > 1 and (words[-1] == a.key or words[0] == a.key):
-                donor = next(x for x in flat if x.key == longer)
+                donor = next(x for x in donors if x.key == longer)
                 a.key, a.label = donor.key, donor.label
                 if a.speaks_for is None and donor.speaks_for is not None:
                     a.speaks_for = donor.speaks_for

@@ -208,6 +208,8 @@ def _candidate(tok):
     if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_PLACE_ENTS or tok.dep_ == "compound" and \
             tok.head.pos_ == "PROPN":
         return None
+    if any(t.ent_id_ for t in _name_tokens(tok)):
+        return None                     # a body the gazetteer knows ("Amnesty ... Report")
     head = tok.head
     score, vague = 1, False
     toks = _name_tokens(tok)

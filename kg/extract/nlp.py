@@ -74,7 +74,37 @@ def load(name: Optional[str] = None):
                               "such as en_core_web_sm")
     _register_components()
     nlp.add_pipe("kg_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_bodies", before="ner",
+                         config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(body_patterns())
     return nlp
+
+
+def body_patterns() -> list[dict]:
+    """EntityRuler patterns naming the bodies of the gazetteer as organisations, so that
+    the statistical tagger's guesses do not split or mislabel them ("the Saudi-led
+    coalition", "Médecins Sans Frontières", "ICRC").  Names of two words or more match in any
+    case; a one-word name only as written (``WHO`` is the organisation, "who" is not)."""
+    from kg.gazetteer import BODIES
+
+    out, seen = [], set()
+    for form, (canon, _kind) in sorted(BODIES.items()):
+        if form in ("is", "who") or not form.replace("-", "").replace(".", "").isalnum() and \
+                " " not in form and "-" not in form:
+            continue                    # "is", "who": words first
+        if " " in form or "-" in form or "/" in form:
+            key = ("phrase", form)
+            pattern: object = form
+        elif form == canon.lower():
+            key, pattern = ("as", form), [{"TEXT": canon}]              # "Hamas", "UNICEF"
+        elif len(form) <= 5:
+            key, pattern = ("upper", form), [{"TEXT": form.upper()}]    # "MSF", "HRW"
+        else:
+            key, pattern = ("title", form), [{"TEXT": form[:1].upper() + form[1:]}]
+        if key not in seen:
+            seen.add(key)
+            out.append({"label": "ORG", "pattern": pattern, "id": canon})
+    return out
 
 
 def describe(nlp) -> str:

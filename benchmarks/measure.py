@@ -38,18 +38,21 @@ class Command:
 
 
 def run(argv: Sequence[str], *, env: Optional[dict] = None, check: bool = True) -> Command:
-    """Run *argv* as a child process; its peak RSS is what `os.wait4` reports for it (the
-    largest resident set of the process and of the children it waited for)."""
+    """Run *argv* as a child process, through the small launcher `benchmarks.rss`, which
+    reports the peak RSS the kernel gives for it (`os.wait4`: the largest resident set of
+    the process and of the children it waited for)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.TemporaryDirectory() as tmp:
+        peak = Path(tmp) / "rss.json"
         start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, env=full_env, cwd=ROOT)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rss.py"), str(peak),
+                               *argv], stdout=out, stderr=err, env=full_env, cwd=ROOT)
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        cmd = Command(list(argv), seconds, usage.ru_maxrss / 1024, proc.returncode, out.read(),
+        rss = json.loads(peak.read_text())
+        cmd = Command(list(argv), seconds, rss["peak_rss_mb"], rss["returncode"], out.read(),
                       err.read())
     if check and cmd.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} exited with {cmd.returncode}:\n{cmd.stderr}")
@@ -127,9 +130,11 @@ class Stopwatch:
     """Seconds spent per named stage (wrapped functions add to it)."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    calls: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, stage: str, dt: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + dt
+        self.calls.setdefault(stage, []).append(dt)
 
     def wrap(self, stage: str, fn: Callable) -> Callable:
         def timed_call(*args, **kwargs):

@@ -50,21 +50,23 @@ class IngestOutcome:
         return self.summary.ok and self.violations == 0
 
 
-def _batches(results: Iterable[IngestResult], size: int, summary: IngestSummary,
-             echo: Optional[Echo]) -> Iterator[list[IngestResult]]:
+def _batches(results: Iterable[IngestResult], size: int
+             ) -> Iterator[tuple[list[IngestResult], list[IngestResult]]]:
+    """(notes, batch): up to *size* articles, and the other results (skipped files, failures
+    to read, warnings) met before them, to report in their place; the last batch may hold
+    notes only."""
+    notes: list[IngestResult] = []
     batch: list[IngestResult] = []
     for r in results:
         if r.kind == "ingested":
             batch.append(r)
             if len(batch) >= size:
-                yield batch
-                batch = []
+                yield notes, batch
+                notes, batch = [], []
         else:
-            summary.add(r)
-            if echo:
-                echo(r)
-    if batch:
-        yield batch
+            notes.append(r)
+    if batch or notes:
+        yield notes, batch
 
 
 def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None] = None, *,
@@ -83,8 +85,12 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
     extractor = extractor or Extractor(model)
     outcome = IngestOutcome()
     stream = iter_articles(list(paths), max_bytes=max_bytes)
-    batches = _batches(stream, batch_size, outcome.summary, echo)
-    for batch, extracted in _extract_batches(batches, extractor, n_process):
+    for notes, batch, extracted in _extract_batches(_batches(stream, batch_size), extractor,
+                                                    n_process):
+        for r in notes:
+            outcome.summary.add(r)
+            if echo:
+                echo(r)
         extractions, read = [], []
         for r, x in zip(batch, extracted):
             if isinstance(x, KgError):
@@ -119,13 +125,14 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
     return outcome
 
 
-def _extract_batches(batches: Iterable[list[IngestResult]], extractor: Extractor,
-                     n_process: int) -> Iterator[tuple[list[IngestResult], list]]:
-    """Each batch with one resolved extraction (or the error that stopped it) per article:
-    here, or by *n_process* worker processes (a few batches ahead, never the whole input)."""
+def _extract_batches(batches: Iterable[tuple[list, list[IngestResult]]], extractor: Extractor,
+                     n_process: int) -> Iterator[tuple[list, list[IngestResult], list]]:
+    """(notes, batch, extracted): one resolved extraction (or the error that stopped it) per
+    article of the batch, made here or by *n_process* worker processes (a few batches
+    ahead, never the whole input)."""
     if n_process <= 1:
-        for batch in batches:
-            yield batch, list(_extract_each([r.article for r in batch], extractor))
+        for notes, batch in batches:
+            yield notes, batch, list(_extract_each([r.article for r in batch], extractor))
         return
     from kg.workers import Workers
 

@@ -64,17 +64,21 @@ class Workers:
             self.pool = context.Pool(n, initializer=_start,
                                      initargs=(getattr(extractor, "model", None),))
 
-    def map(self, batches: Iterable[list]) -> Iterator[tuple[list, list]]:
-        """Each batch of `IngestResult` with its extractions, in order."""
+    def map(self, batches: Iterable[tuple[object, list]]) -> Iterator[tuple[object, list, list]]:
+        """For each (notes, batch of `IngestResult`): (notes, batch, extractions), in order."""
         in_flight: deque = deque()
-        for batch in batches:
-            in_flight.append((batch, self.pool.apply_async(_work, ([r.article for r in batch],))))
+        for notes, batch in batches:
+            work = [r.article for r in batch]
+            in_flight.append((notes, batch, self.pool.apply_async(_work, (work,))))
             if len(in_flight) >= 2 * self.n:
-                done, result = in_flight.popleft()
-                yield done, [_back(x) for x in result.get()]
+                yield self._done(in_flight.popleft())
         while in_flight:
-            done, result = in_flight.popleft()
-            yield done, [_back(x) for x in result.get()]
+            yield self._done(in_flight.popleft())
+
+    @staticmethod
+    def _done(item) -> tuple[object, list, list]:
+        notes, batch, result = item
+        return notes, batch, [_back(x) for x in result.get()]
 
     def __enter__(self) -> "Workers":
         return self

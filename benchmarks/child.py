@@ -35,6 +35,8 @@ def pipe(args) -> dict:
 
     nlp = Extractor(args.model).nlp
     articles, texts = _texts(args.corpus)
+    if args.raw:                     # the article texts as they are, boilerplate and all
+        texts = [a.text for a in articles]
     list(nlp.pipe(texts[:2]))
     start = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size,
@@ -115,6 +117,8 @@ def main(argv=None) -> None:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--raw", action="store_true",
+                    help="pipe: the article texts, not the texts ingest parses")
     args = ap.parse_args(argv)
     out = pipe(args) if args.what == "pipe" else ingest(args)
     print(json.dumps(out), flush=True)

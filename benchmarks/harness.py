@@ -72,6 +72,8 @@ def ingest_section(work: Path, sizes: Sizes) -> dict:
         cmd = measure.python("-m", "benchmarks.child", "ingest", str(corpus), str(store))
         runs["ingest"].append({**cmd.json(), "peak_rss_mb": cmd.peak_rss_mb})
         log(f"pipe {runs['pipe'][-1]['seconds']:.1f} s, ingest {runs['ingest'][-1]['seconds']:.1f} s")
+    raw = measure.python("-m", "benchmarks.child", "pipe", str(corpus), "--raw").json()
+    log(f"pipe of the raw texts {raw['seconds']:.1f} s")
     store = measure.fresh_dir(work / "ingest-jobs2")
     cmd = measure.python("-m", "benchmarks.child", "ingest", str(corpus), str(store),
                          "--jobs", "2")
@@ -92,7 +94,7 @@ def ingest_section(work: Path, sizes: Sizes) -> dict:
                     "exit": cmd.returncode, "summary": cmd.stdout.strip().splitlines()[-1:]})
         log(f"kg ingest --jobs 2 of {n} articles: {cmd.seconds:.1f} s, {cmd.peak_rss_mb:.0f} MB")
     return {
-        "corpus": counts, "pipe_s": pipe_s, "ingest_s": ingest_s, "jobs2_s": jobs2["seconds"],
+        "corpus": counts, "pipe_s": pipe_s, "pipe_raw_s": raw["seconds"], "ingest_s": ingest_s, "jobs2_s": jobs2["seconds"],
         "pipe_words_per_s": words / pipe_s, "ingest_words_per_s": words / ingest_s,
         "ingest_articles_per_s": best["articles"] / ingest_s,
         "jobs2_words_per_s": words / jobs2["seconds"],
@@ -100,6 +102,7 @@ def ingest_section(work: Path, sizes: Sizes) -> dict:
         "stages": best["stages"], "runs": runs, "jobs2": jobs2, "memory": mem,
         "found": best["found"], "violations": best["violations"],
         "warnings": best["warnings"], "model_load_s": best["model_load_s"],
+        "startup_s": best["startup_s"],
     }
 
 
@@ -125,6 +128,9 @@ def store_section(work: Path, sizes: Sizes, triples: int, more_corpus: Path) -> 
             info["rdflib"] = stores.time_rdflib(graph, texts, min(sizes.runs, 3),
                                                 sizes.rdflib_timeout)
             del graph
+            mem = stores.in_memory(store)
+            info["oxigraph_memory"] = stores.time_oxigraph(mem, texts, sizes.runs)
+            del mem
             log("rdflib: " + ", ".join(f"{k} {_ms(v['median_s'])}"
                                        for k, v in info["rdflib"].items()))
     # a few more articles, one per batch: time per article, incremental validation

@@ -85,7 +85,8 @@ def query_texts(store) -> dict[str, str]:
 
 
 def time_oxigraph(store, texts: dict[str, str], runs: int) -> dict[str, dict]:
-    """Median seconds of each query on the store (after one warm-up run), and its rows."""
+    """Median seconds of each query on *store* (a kg Store or a pyoxigraph Store) after one
+    warm-up run, and its rows."""
     out = {}
     for name, text in texts.items():
         rows = len(list(store.query(text)))              # warm-up
@@ -96,6 +97,15 @@ def time_oxigraph(store, texts: dict[str, str], runs: int) -> dict[str, dict]:
             times.append(time.perf_counter() - t)
         out[name] = {"median_s": statistics.median(times), "rows": rows}
     return out
+
+
+def in_memory(store):
+    """An in-memory pyoxigraph copy of the store's merged default graph (for comparison)."""
+    import pyoxigraph as ox
+
+    mem = ox.Store()
+    mem.bulk_extend(store.db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return mem
 
 
 class _Timeout(Exception):

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from benchmarks.harness import main
+from benchmarks.report import update_readme
 
 
 @pytest.mark.slow
@@ -28,3 +29,7 @@ def test_tiny_run_writes_the_table_and_the_json(tmp_path, capsys):
     assert data["full_validation"]["same"]
     for c in data["commands"].values():
         assert c["exit"] == 0 and c["peak_rss_mb"] > 0
+    # the README quotes the targets table, and a second run replaces it
+    once = update_readme("# x\n\nBENCH_TABLE\n\n## More\n", data)
+    assert "| target |" in once and "python -m benchmarks --tiny" in once
+    assert update_readme(once, data) == once and once.endswith("## More\n")

@@ -217,7 +217,8 @@ def run(args) -> dict:
         for triples in sizes.stores:
             info = store_section(work, sizes, triples, more)
             results["stores"].append(info)
-            if triples == sizes.stores[-1] or (not args.large and triples == 1_000_000):
+            # the commands at 1M triples (the target's size), or at the largest store if smaller
+            if triples == (1_000_000 if 1_000_000 in sizes.stores else sizes.stores[-1]):
                 results["commands"] = commands_section(work, work / f"store-{triples}", one)
                 results["commands_at"] = info["triples"]
             if triples != sizes.stores[-1]:

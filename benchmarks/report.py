@@ -207,7 +207,7 @@ def _growth_note(sts: list[dict], over: dict[str, float]) -> str:
             "Their answers grow linearly with the store, but each row costs more in a larger "
             f"one (median {rise:.2f}x per row from {a['triples']:,} to {b['triples']:,} "
             "triples): every row is a few index lookups, which are logarithmic, and at "
-            f"{b['disk_bytes'] / 2**30:.1f} GB on disk the store outgrows RocksDB's caches; "
+            f"{b['disk_bytes'] / 2**20:,.0f} MB on disk the store outgrows RocksDB's caches; "
             "sorting long answers adds its own log factor.  Ingest and validation stay flat.")
 
 
@@ -337,6 +337,14 @@ def _command_table(r: dict) -> list[str]:
         extra = (f"{c['bytes'] / 2**20:,.0f} MB" if "bytes" in c else
                  f"{c['rows']:,} rows" if "rows" in c else "")
         out.append(f"| `{label}` | {_s(c['seconds'])} | {_mb(c['peak_rss_mb'])} | {extra} |")
+    ttl, nq = cmds.get("kg export --format turtle"), cmds.get("kg export --format nquads")
+    if ttl and nq and ttl["peak_rss_mb"] > 2 * nq["peak_rss_mb"]:
+        out += ["", "The Turtle (and TriG) writers hold the whole graph in memory to group and "
+                "sort it by subject (`kg.export._turtle_body`), so their RSS grows with the store: "
+                f"{_mb(ttl['peak_rss_mb'])} here, over 1 GB at about "
+                f"{1024 / ttl['peak_rss_mb'] * r['commands_at'] / 1e6:.0f}M triples.  N-Quads "
+                "streams.  Sorting the subjects alone and reading each subject's triples by "
+                "index would bound it."]
     mem = r["ingest"]["memory"]
     out += ["", "`kg ingest --jobs 2` of synthetic news: "
             + "; ".join(f"{x['articles']:,} articles in {_s(x['seconds'])}, peak RSS "
@@ -350,10 +358,16 @@ def _store_table(sts: list[dict]) -> list[str]:
            "articles through `kg.rdf` and `Store.write_articles`, batches of 200), then "
            "compacted.", "",
            "| triples (named graphs) | articles | merged default graph | quads | on disk | "
-           "written in |", "|---:|---:|---:|---:|---:|---:|"]
+           "on disk right after the writes | written in |", "|---:|---:|---:|---:|---:|---:|---:|"]
     for s in sts:
         out.append(f"| {s['triples']:,} | {s['articles']:,} | {s['merged_triples']:,} | "
-                   f"{s['quads']:,} | {s['disk_bytes'] / 2**20:,.0f} MB | {_s(s['write_s'])} |")
+                   f"{s['quads']:,} | {s['disk_bytes'] / 2**20:,.0f} MB | "
+                   f"{s.get('disk_bytes_after_writes', 0) / 2**20:,.0f} MB | "
+                   f"{_s(s['write_s'])} |")
+    out += ["", "Right after a long run of writes (and `optimize()` and `close()`), RocksDB's "
+            "write-ahead logs are still on disk, several times the size of the data at 1M "
+            "triples; the next open for writing purges them (the \"on disk\" column is after "
+            "one).  The store could purge them itself when it closes after many writes."]
     return out + [""]
 
 

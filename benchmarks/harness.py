@@ -244,10 +244,15 @@ def main(argv=None) -> None:
                     help="folder for benchmarks.md and benchmarks.json")
     ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: temp)")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    ap.add_argument("--from-json", type=Path, default=None, metavar="FILE",
+                    help="measure nothing: write the report of a saved benchmarks.json again")
     args = ap.parse_args(argv)
     args.command = "python -m benchmarks" + "".join(
         f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
-    results = run(args)
+    if args.from_json:
+        results = json.loads(args.from_json.read_text())
+    else:
+        results = run(args)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1) + "\n")
     (args.out / "benchmarks.md").write_text(report.markdown(results))
@@ -255,4 +260,5 @@ def main(argv=None) -> None:
     if args.out.resolve() == (ROOT / "docs").resolve() and not args.tiny and readme.exists():
         readme.write_text(report.update_readme(readme.read_text(), results))
     print(report.markdown(results))
-    log(f"done in {results['total_s']:.0f} s: {args.out / 'benchmarks.md'}")
+    log(f"{'run' if not args.from_json else 'measured'} in {results['total_s']:.0f} s: "
+        f"{args.out / 'benchmarks.md'}")

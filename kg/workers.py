@@ -13,6 +13,8 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional
 
 from kg.errors import KgError
@@ -46,7 +48,8 @@ def _back(x) -> object:
 
 
 class Workers:
-    """A pool of *n* processes for `map`; a context manager."""
+    """A pool of *n* processes for `map`; a context manager.  A worker that dies (killed, out
+    of memory) stops the ingest with `KgError` E151 rather than leaving it waiting."""
 
     def __init__(self, extractor, n: int):
         # fork shares the loaded model (copy on write) and starts in milliseconds, but is
@@ -59,17 +62,17 @@ class Workers:
         self.n = n
         context = multiprocessing.get_context(method)
         if method == "fork":
-            self.pool = context.Pool(n)
+            self.pool = ProcessPoolExecutor(n, mp_context=context)
         else:
-            self.pool = context.Pool(n, initializer=_start,
-                                     initargs=(getattr(extractor, "model", None),))
+            self.pool = ProcessPoolExecutor(n, mp_context=context, initializer=_start,
+                                            initargs=(getattr(extractor, "model", None),))
 
     def map(self, batches: Iterable[tuple[object, list]]) -> Iterator[tuple[object, list, list]]:
         """For each (notes, batch of `IngestResult`): (notes, batch, extractions), in order."""
         in_flight: deque = deque()
         for notes, batch in batches:
             work = [r.article for r in batch]
-            in_flight.append((notes, batch, self.pool.apply_async(_work, (work,))))
+            in_flight.append((notes, batch, self.pool.submit(_work, work)))
             if len(in_flight) >= 2 * self.n:
                 yield self._done(in_flight.popleft())
         while in_flight:
@@ -77,12 +80,18 @@ class Workers:
 
     @staticmethod
     def _done(item) -> tuple[object, list, list]:
-        notes, batch, result = item
-        return notes, batch, [_back(x) for x in result.get()]
+        notes, batch, future = item
+        try:
+            return notes, batch, [_back(x) for x in future.result()]
+        except BrokenProcessPool as err:
+            raise KgError("E151", "a worker process of the ingest died",
+                          cause=f"{err} (out of memory, or killed), while reading "
+                                f"{batch[0].path} and the {len(batch) - 1} articles after it",
+                          fix="what was written before stays in the store: run the ingest "
+                              "again with fewer --jobs or a smaller --batch-size") from err
 
     def __enter__(self) -> "Workers":
         return self
 
     def __exit__(self, *exc) -> None:
-        self.pool.terminate() if exc[0] is not None else self.pool.close()
-        self.pool.join()
+        self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)

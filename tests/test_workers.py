@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 
 from benchmarks.news import write_corpus
@@ -31,3 +34,18 @@ def test_two_jobs_write_the_same_store_as_one(tmp_path):
     assert outcomes[1].written == outcomes[2].written
     assert (outcomes[1].violations, outcomes[1].warnings) == (outcomes[2].violations,
                                                               outcomes[2].warnings)
+
+
+def _die(articles):                     # in a worker: as if the kernel killed it
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_stops_the_ingest_with_a_message(tmp_path, monkeypatch):
+    import kg.workers
+    from kg.errors import KgError
+
+    write_corpus(tmp_path / "c", 4, seed=22)
+    monkeypatch.setattr(kg.workers, "_work", _die)
+    with pytest.raises(KgError, match=r"E151.*worker process of the ingest died"):
+        ingest([tmp_path / "c"], tmp_path / "s", batch_size=2, n_process=2,
+               extractor=Extractor())

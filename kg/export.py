@@ -60,6 +60,17 @@ def term_text(t) -> str:
 def merged_triples(store, with_ontology: bool) -> Iterator[tuple]:
     """The default graph (the merge of the public graphs), datatypes as declared."""
     db = store.db
+    ontology_only = _ontology_only(store, with_ontology)
+    quads = store._restorer.quads(db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    for q in quads:
+        t = (q.subject, q.predicate, q.object)
+        if t not in ontology_only:
+            yield t
+
+
+def _ontology_only(store, with_ontology: bool) -> set:
+    """Without the ontology: the triples only the ontology graph holds."""
+    db = store.db
     ontology_only: set = set()
     if not with_ontology:
         for q in db.quads_for_pattern(None, None, None, layout.ONTOLOGY_GRAPH):
@@ -68,11 +79,25 @@ def merged_triples(store, with_ontology: bool) -> Iterator[tuple]:
                        and layout.is_public_graph(g.graph_name.value)
                        for g in db.quads_for_pattern(*t, None)):
                 ontology_only.add(t)
-    quads = store._restorer.quads(db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    for q in quads:
-        t = (q.subject, q.predicate, q.object)
-        if t not in ontology_only:
-            yield t
+    return ontology_only
+
+
+def merged_by_subject(store, with_ontology: bool) -> Iterator[tuple[str, object, list]]:
+    """`merged_triples` one subject at a time, ``(key, subject, triples)`` in code-point order
+    of the key (the subject's N-Triples form): only the subjects are held in memory, each
+    subject's triples are read by index when its turn comes."""
+    db = store.db
+    ontology_only = _ontology_only(store, with_ontology)
+    seen = {q.subject for q in db.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    subjects = {str(s): s for s in seen}
+    del seen
+    for key in sorted(subjects):
+        s = subjects[key]
+        quads = store._restorer.quads(db.quads_for_pattern(s, None, None, ox.DefaultGraph()))
+        triples = [t for t in ((q.subject, q.predicate, q.object) for q in quads)
+                   if t not in ontology_only]
+        if triples:
+            yield key, s, triples
 
 
 def _graphs(store, with_ontology: bool) -> Iterator[tuple[ox.NamedNode, list]]:
@@ -88,32 +113,40 @@ def _prefixes(out: TextIO) -> None:
 
 
 def _turtle_body(triples: Iterable[tuple], out: TextIO, indent: str = "") -> None:
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    by_subject: dict = defaultdict(list)
     subjects: dict = {}
-    for s, p, o in triples:
-        key = str(s)
-        subjects[key] = s
-        by_subject[key][p.value].append(o)
+    for t in triples:
+        key = str(t[0])
+        subjects[key] = t[0]
+        by_subject[key].append(t)
     for key in sorted(by_subject):
-        preds = by_subject[key]
-        out.write(f"\n{indent}{term_text(subjects[key])}\n")
-        order = sorted(preds, key=lambda p: (p != RDF_TYPE, p))
-        for i, p in enumerate(order):
-            verb = "a" if p == RDF_TYPE else iri_text(p)
-            rendered = [term_text(o) for o in sorted(preds[p], key=str)]
-            end = " ;" if i < len(order) - 1 else " ."
-            if len(rendered) == 1:
-                out.write(f"{indent}    {verb} {rendered[0]}{end}\n")
-            else:
-                out.write(f"{indent}    {verb}\n")
-                for j, r in enumerate(rendered):
-                    sep = " ," if j < len(rendered) - 1 else end
-                    out.write(f"{indent}        {r}{sep}\n")
+        _subject_block(subjects[key], by_subject[key], out, indent)
+
+
+def _subject_block(subject, triples: list[tuple], out: TextIO, indent: str = "") -> None:
+    """One subject with its predicates (``a`` first) and objects, sorted."""
+    preds: dict = defaultdict(list)
+    for _, p, o in triples:
+        preds[p.value].append(o)
+    out.write(f"\n{indent}{term_text(subject)}\n")
+    order = sorted(preds, key=lambda p: (p != RDF_TYPE, p))
+    for i, p in enumerate(order):
+        verb = "a" if p == RDF_TYPE else iri_text(p)
+        rendered = [term_text(o) for o in sorted(preds[p], key=str)]
+        end = " ;" if i < len(order) - 1 else " ."
+        if len(rendered) == 1:
+            out.write(f"{indent}    {verb} {rendered[0]}{end}\n")
+        else:
+            out.write(f"{indent}    {verb}\n")
+            for j, r in enumerate(rendered):
+                sep = " ," if j < len(rendered) - 1 else end
+                out.write(f"{indent}        {r}{sep}\n")
 
 
 def write_turtle(store, out: TextIO, with_ontology: bool = True) -> None:
     _prefixes(out)
-    _turtle_body(merged_triples(store, with_ontology), out)
+    for _, subject, triples in merged_by_subject(store, with_ontology):
+        _subject_block(subject, triples, out)
 
 
 def write_trig(store, out: TextIO, with_ontology: bool = True) -> None:
@@ -125,8 +158,10 @@ def write_trig(store, out: TextIO, with_ontology: bool = True) -> None:
 
 
 def write_ntriples(store, out: TextIO, with_ontology: bool = True) -> None:
-    lines = sorted(f"{s} {p} {o} .\n" for s, p, o in merged_triples(store, with_ontology))
-    out.writelines(lines)
+    # lines in code-point order: by subject (a subject's N-Triples form never ends where
+    # another's goes on with a character before the space), then within each subject
+    for _, _, triples in merged_by_subject(store, with_ontology):
+        out.writelines(sorted(f"{s} {p} {o} .\n" for s, p, o in triples))
 
 
 def write_nquads(store, out: TextIO, with_ontology: bool = True) -> None:

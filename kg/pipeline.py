@@ -50,21 +50,23 @@ class IngestOutcome:
         return self.summary.ok and self.violations == 0
 
 
-def _batches(results: Iterable[IngestResult], size: int, summary: IngestSummary,
-             echo: Optional[Echo]) -> Iterator[list[IngestResult]]:
+def _batches(results: Iterable[IngestResult], size: int
+             ) -> Iterator[tuple[list[IngestResult], list[IngestResult]]]:
+    """(notes, batch): up to *size* articles, and the other results (skipped files, failures
+    to read, warnings) met before them, to report in their place; the last batch may hold
+    notes only."""
+    notes: list[IngestResult] = []
     batch: list[IngestResult] = []
     for r in results:
         if r.kind == "ingested":
             batch.append(r)
             if len(batch) >= size:
-                yield batch
-                batch = []
+                yield notes, batch
+                notes, batch = [], []
         else:
-            summary.add(r)
-            if echo:
-                echo(r)
-    if batch:
-        yield batch
+            notes.append(r)
+    if batch or notes:
+        yield notes, batch
 
 
 def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None] = None, *,
@@ -72,17 +74,25 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
            batch_size: int = 32, n_process: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
            validate: bool = True, wait: Optional[float] = None,
            echo: Optional[Echo] = None) -> IngestOutcome:
-    """Ingest files and folders into the store at *store_path*, batch by batch."""
+    """Ingest files and folders into the store at *store_path*, batch by batch.
+
+    With *n_process* > 1, worker processes parse, extract and resolve whole batches a few
+    batches ahead (`kg.workers`) while this process writes; batches are written in order,
+    each resolved against what the batches before it wrote, so the store is the same."""
     from kg.rdf import article_graph, entity_graph
     from kg.store import DEFAULT_WAIT, Store
 
     extractor = extractor or Extractor(model)
     outcome = IngestOutcome()
     stream = iter_articles(list(paths), max_bytes=max_bytes)
-    for batch in _batches(stream, batch_size, outcome.summary, echo):
+    for notes, batch, extracted in _extract_batches(_batches(stream, batch_size), extractor,
+                                                    n_process):
+        for r in notes:
+            outcome.summary.add(r)
+            if echo:
+                echo(r)
         extractions, read = [], []
-        articles = [r.article for r in batch]
-        for r, x in zip(batch, _extract_each(articles, extractor, n_process)):
+        for r, x in zip(batch, extracted):
             if isinstance(x, KgError):
                 failed = IngestResult(kind="failed", path=r.path, error=x)
                 outcome.summary.add(failed)
@@ -115,13 +125,27 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
     return outcome
 
 
-def _extract_each(batch: list[Article], extractor: Extractor, n_process: int
+def _extract_batches(batches: Iterable[tuple[list, list[IngestResult]]], extractor: Extractor,
+                     n_process: int) -> Iterator[tuple[list, list[IngestResult], list]]:
+    """(notes, batch, extracted): one resolved extraction (or the error that stopped it) per
+    article of the batch, made here or by *n_process* worker processes (a few batches
+    ahead, never the whole input)."""
+    if n_process <= 1:
+        for notes, batch in batches:
+            yield notes, batch, list(_extract_each([r.article for r in batch], extractor))
+        return
+    from kg.workers import Workers
+
+    with Workers(extractor, n_process) as workers:
+        yield from workers.map(batches)
+
+
+def _extract_each(batch: list[Article], extractor: Extractor
                   ) -> Iterator[Union[Extraction, KgError]]:
     """One resolved extraction per article, or the error that stopped it (the rest of the
     batch goes on)."""
     try:
-        for x in analyse(batch, extractor, n_process=n_process):
-            yield x
+        yield from list(analyse(batch, extractor))
         return
     except Exception:           # pragma: no cover - a bug in a rule: isolate the article
         pass

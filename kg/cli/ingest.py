@@ -44,7 +44,8 @@ def _report(outcome, quiet: bool) -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Articles parsed and written per transaction.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that parse articles (spaCy nlp.pipe n_process).")
+              help="Worker processes that parse, extract and resolve articles, a batch "
+                   "each (the store is the same with any number).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Larger files fail with a message saying so.")
 @click.option("--no-validate", is_flag=True, help="Do not validate what was written.")

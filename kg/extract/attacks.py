@@ -359,29 +359,43 @@ def _specific(tok) -> bool:
 def _triggers(sent) -> list:
     out = []
     for t in sent:
+        if not _trigger_word(t):
+            continue
+        # the cheap tests first: this one walks the tree, for the few candidates only
         if any(a.lemma_.lower() in _CAMPAIGN for a in list(t.ancestors)[:2]) or any(
                 c.lemma_.lower() in _CAMPAIGN for c in t.children):
             continue                    # "its campaign of air strikes": not one incident
-        lemma = t.lemma_.lower()
-        if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS) and \
-                not _is_negated(t) and not any(c.lower_ in ("would", "will") for c in t.children):
-            if t.tag_ == "VBN" and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
-                continue                # "the wounded", "the injured": people, not an act
-            if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and \
-                    t.head.lemma_.lower() in L.DENY_VERBS | {"of"} and (
-                    t.head.lemma_.lower() in L.DENY_VERBS or
-                    t.head.head.lemma_.lower() in L.DENY_VERBS) and \
-                    not any(c.dep_ in ("dobj", "nsubjpass") and _specific(c) for c in t.children):
-                continue                # "denied targeting civilians": no incident
-            out.append(t)
-        elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
-            out.append(t)
-        elif t.lower_ in ("incident", "shells", "missiles", "rockets") and t.pos_ == "NOUN":
-            out.append(t)
-        elif t.pos_ == "NOUN" and t.lower_ in ("deaths", "casualties", "dead", "bodies") and \
-                t.head.lemma_.lower() not in ("treat", "handle", "cope", "care", "receive"):
-            out.append(t)
+        if _denied_practice(t):
+            continue                    # "denied targeting civilians": no incident
+        out.append(t)
     return out
+
+
+def _denied_practice(t) -> bool:
+    """A verb under a denial with no named object ("denied targeting civilians")."""
+    if t.pos_ != "VERB" or t.dep_ not in ("xcomp", "pcomp", "dobj", "ccomp"):
+        return False
+    head = t.head.lemma_.lower()
+    if head not in L.DENY_VERBS and not (head == "of" and
+                                         t.head.head.lemma_.lower() in L.DENY_VERBS):
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass") and _specific(c) for c in t.children)
+
+
+def _trigger_word(t) -> bool:
+    """A verb or noun of attack or harm that may name one incident."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS) and \
+            not _is_negated(t) and not any(c.lower_ in ("would", "will") for c in t.children):
+        # "the wounded", "the injured": people, not an act
+        return not (t.tag_ == "VBN" and any(c.lower_ == "the" and c.dep_ == "det"
+                                            for c in t.children))
+    if t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
+        return True
+    if t.lower_ in ("incident", "shells", "missiles", "rockets") and t.pos_ == "NOUN":
+        return True
+    return t.pos_ == "NOUN" and t.lower_ in ("deaths", "casualties", "dead", "bodies") and \
+        t.head.lemma_.lower() not in ("treat", "handle", "cope", "care", "receive")
 
 
 def _reporting_date(ctx: ArticleContext, span: Span) -> bool:

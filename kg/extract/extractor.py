@@ -27,6 +27,7 @@ class Extractor:
     """Loads the spaCy model once; `extract` one article, `extract_many` a stream of them."""
 
     def __init__(self, model: Optional[str] = None):
+        self.model = model             # the setting, for worker processes (kg.workers)
         self.nlp = nlp_mod.load(model)
         self.description = f"evidence-kg {__version__}; spaCy model {nlp_mod.describe(self.nlp)}"
 

@@ -30,6 +30,7 @@ from rdflib import Dataset, Graph
 from kg import resources
 from kg.errors import StoreError, StoreLockedError
 from kg.store import layout
+from kg.namespaces import RDFS
 from kg.store.lock import StoreLock
 from kg.store.terms import DatatypeRestorer, ToOx, canonical_quads, to_rdflib
 from kg.store.writes import DEFAULT, Planner
@@ -83,9 +84,10 @@ class Store:
         self._db: Optional[ox.Store] = db
         self._lock = lock
         self._meta = meta
-        self._restorer = DatatypeRestorer.from_ranges(
+        self._restorer = DatatypeRestorer.from_ranges(   # only rdfs:range counts: look it up
             (q.subject, q.predicate, q.object)
-            for q in db.quads_for_pattern(None, None, None, layout.ONTOLOGY_GRAPH))
+            for q in db.quads_for_pattern(None, ox.NamedNode(str(RDFS.range)), None,
+                                          layout.ONTOLOGY_GRAPH))
 
     # --- opening and closing ------------------------------------------------------------------
     @classmethod

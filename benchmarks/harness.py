@@ -232,6 +232,19 @@ def run(args) -> dict:
     return results
 
 
+def _measuring(argv: list[str]) -> list[str]:
+    """The arguments that change what is measured (not where the report or scratch go)."""
+    out, skip = [], 0
+    for a in argv:
+        if skip:
+            skip -= 1
+        elif a in ("--out", "--workdir"):
+            skip = 1
+        elif not (a == "--keep" or a.startswith(("--out=", "--workdir="))):
+            out.append(a)
+    return out
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     ap.add_argument("--large", action="store_true",
@@ -248,7 +261,7 @@ def main(argv=None) -> None:
                     help="measure nothing: write the report of a saved benchmarks.json again")
     args = ap.parse_args(argv)
     args.command = "python -m benchmarks" + "".join(
-        f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+        f" {a}" for a in _measuring(argv if argv is not None else sys.argv[1:]))
     if args.from_json:
         results = json.loads(args.from_json.read_text())
     else:

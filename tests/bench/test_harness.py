@@ -20,6 +20,7 @@ def test_tiny_run_writes_the_table_and_the_json(tmp_path, capsys):
                     "## Commands on the store", "## Stores"):
         assert heading in md
     assert "python -m benchmarks --tiny" in md and data["machine"]["cores"]
+    assert data["command"] == "python -m benchmarks --tiny"   # where the report goes is not
     targets = md.split("## Targets")[1].split("\n\n")[1].splitlines()
     assert len(targets) == 2 + 9 and all("met**" in row for row in targets[2:])
     from kg.query import load_queries

@@ -94,8 +94,13 @@ def demo_command(store_dir: Path, rows: int) -> None:
     from kg.resources import sample_articles_dir
     from kg.store import Store
 
-    click.echo(f"Ingesting the sample articles of {sample_articles_dir()} into {store_dir}")
-    outcome = ingest([sample_articles_dir()], store_dir, echo=_echo(False))
+    samples = sample_articles_dir()
+    try:                                # shown as the user would type it, from a checkout
+        samples = samples.relative_to(Path.cwd())
+    except ValueError:
+        pass
+    click.echo(f"Ingesting the sample articles of {samples} into {store_dir}")
+    outcome = ingest([samples], store_dir, echo=_echo(False))
     _report(outcome, quiet=False)
     with Store.open(store_dir, "r") as store:
         for name in DEMO_QUERIES:

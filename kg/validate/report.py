@@ -138,11 +138,20 @@ class ValidationReport:
         return ValidationReport(self.results + other.results, self.triples)
 
     # -- renderings ----------------------------------------------------------------------
+    def _verdict(self) -> str:
+        """In words: SHACL says a graph with only warnings "does not conform", which reads
+        as a failure to a person; the exit code follows ``--fail-on``."""
+        if self.conforms:
+            return "conforms"
+        if self.counts["Violation"]:
+            return "does not conform"
+        return "no violations, only warnings and infos (sh:conforms false)"
+
     def to_text(self) -> str:
         c = self.counts
         head = (f"{c['Violation']} violation(s), {c['Warning']} warning(s), {c['Info']} info(s)"
                 f" in {self.triples} triples: "
-                f"{'conforms' if self.conforms else 'does not conform'}")
+                f"{self._verdict()}")
         lines = [head]
         for r in self.results:
             lines.append("")

@@ -48,6 +48,9 @@ def test_text_names_focus_path_shape_and_message():
     assert "  shape:   ekgsh:CasualtyFigure-count-nonNegative (sh:MinInclusiveConstraintComponent)" in text
     assert "  message: must be\\nnon-negative" in text       # one line per field
     assert "Warning: <https://w3id.org/evidence-kg/id/article/x>" in text
+    only_warning = ValidationReport(results()[:1], triples=10).to_text()
+    assert only_warning.splitlines()[0].endswith(": no violations, only warnings and infos "
+                                                 "(sh:conforms false)")
 
 
 def test_turtle_is_a_shacl_report_that_round_trips():

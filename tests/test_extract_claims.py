@@ -101,6 +101,19 @@ def test_passive_alleged_to_is_unattributed(extractor):
     assert c.source.kind == "article"
 
 
+@pytest.mark.parametrize("text, accused", [
+    # the small model takes "have targeted" for an adjective of "hospitals"
+    ("Brastovian and Kordanian aircraft are also alleged to have targeted hospitals in "
+     "other areas of the country.\n", {"brastovian", "kordanian"}),
+    ("Rebel fighters are said to have shelled homes near the river.\n", {"rebel"}),
+])
+def test_passive_report_blames_the_subject_of_the_report_verb(extractor, text, accused):
+    x = run(extractor, text)
+    c = only(x, "allegation")
+    assert c.attribution == "unattributed"
+    assert {a.key for a in c.accused} == accused
+
+
 def test_amid_claims_that_is_unattributed(extractor):
     x = run(extractor, "Investigators arrived in the region amid claims that soldiers had "
                        "looted the hospital in Vrana.\n")

@@ -627,8 +627,10 @@ def _harm_kind(tokens) -> set[str]:
         if t.pos_ in ("VERB", "AUX") and lemma in L.CASUALTY_VERBS:
             kinds.add("casualty")
         elif t.pos_ in ("VERB",) and lemma in L.ATTACK_VERBS and not _is_negated(t):
-            if not (t.dep_ == "amod" and t.i < t.head.i):   # not "the shelled areas"
-                kinds.add("event")
+            if not (t.dep_ == "amod" and t.i < t.head.i) or (
+                    t.i > 0 and t.doc[t.i - 1].lemma_.lower() == "have"):
+                kinds.add("event")      # not "the shelled areas"; "have targeted hospitals" is
+                                        # a verb the parser may have taken for an adjective
         elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
                 _child(t, "agent") is not None and not _is_negated(t):
             kinds.add("event")          # "it was caused by a Palestinian rocket"
@@ -881,11 +883,17 @@ def doers_of(tok, add) -> None:
     that modify it and its ``by``-phrase ("Russian air strikes", "attacks by the militia")."""
     if tok.pos_ == "VERB":
         s, head = _child(tok, "nsubj"), tok
+        if tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == "have":
+            head = tok.doc[tok.i - 1]   # "to have targeted hospitals", parsed as an adjective
+            s = _child(head, "nsubj")
         while s is None and head.head is not head and _child(head, "nsubjpass") is None and (
                 head.dep_ == "conj" or (head.dep_ == "xcomp" and head.head.lemma_.lower() in (
                     "seem", "appear", "continue", "keep", "begin", "start", "resume"))):
             head = head.head            # "strikes seem to have attacked", "hit X and killed"
             s = _child(head, "nsubj")
+        if s is None and head.dep_ == "xcomp" and head.tag_ in ("VB", "VBN") and \
+                head.head.lemma_.lower() in L.PASSIVE_REPORT_VERBS:
+            s = _child(head.head, "nsubjpass")    # "rebels are alleged to have shelled"
         if s is not None:
             _add_doer(s, add)
         ag = _child(tok, "agent")
@@ -898,8 +906,10 @@ def doers_of(tok, add) -> None:
                 continue                # "Prime" in "Prime Minister Abiy Ahmed's forces"
             if _names_target(m, tok):
                 continue                # "the Al-Ahli hospital blast": the target's name
-            if m.dep_ in ("poss", "amod", "compound", "nmod") and _party_word(m):
-                add(m)
+            if (m.dep_ in ("poss", "amod", "compound", "nmod") or (
+                    m.dep_ == "conj" and m.head.dep_ in ("amod", "compound"))) and \
+                    _party_word(m):
+                add(m)                  # also "Syrian" in "Russian and Syrian aircraft"
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None:
             _add_doer(_child(c, "pobj"), add)
@@ -926,8 +936,12 @@ def _party_word(tok) -> bool:
     even when the tagger does not know it."""
     if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
         return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i > tok.sent.start and \
-        tok.lower_ not in L.CALENDAR
+    if tok.pos_ != "ADJ" or not tok.text[:1].isupper() or tok.lower_ in L.CALENDAR:
+        return False
+    # first in its sentence, a capital says nothing ("Heavy shelling"), unless the word is
+    # paired with a party's ("Brastovian and Kordanian aircraft")
+    return tok.i > tok.sent.start or any(c.dep_ == "conj" and _party_word(c)
+                                         for c in tok.children)
 
 
 _PARTY_NOUNS = frozenset("rebel militia insurgent jihadist government army military regime "

@@ -315,12 +315,17 @@ def classify_kind(*names: str) -> Optional[str]:
     'ngo'
     >>> classify_kind("two residents")
     'witness'
+    >>> classify_kind("Israeli military source")
+    'anonymous'
     """
     text = " " + " ".join(n.lower() for n in names if n) + " "
     text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
     head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
     if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):
         return "intergovernmental"
+    if re.search(r" (unnamed|anonymous|unidentified) ", text) or re.search(
+            r" (source|sources) $", head):
+        return "anonymous"      # "an Israeli military source", "an unnamed activist"
     if any(f" {w} " in head + " " for w in ("ministry", "government", "administration",
                                               "office", "prosecutor", "president")):
         if any(w in head for w in ("defence", "defense", "military")) and \

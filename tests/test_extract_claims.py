@@ -222,3 +222,13 @@ def test_counter_attribution_is_also_a_denial(extractor):
                        "hospital, while Kordan said it was caused by a misfired Ulvan rocket.\n")
     kinds = {(c.kind, c.denial_kind) for c in x.claims}
     assert ("denial", "counter_attribution") in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "A Kordanian military source said the school in Tavi was hit by a stray rocket.\n",
+    "An unnamed official said drones struck the camp in Tavi on Monday.\n",
+    "Sources in the Kordanian defence ministry said jets bombed the market in Tavi.\n",
+])
+def test_an_unnamed_source_is_anonymous_whoever_it_works_for(extractor, text):
+    c = only(run(extractor, text), "allegation")
+    assert c.source.kind == "anonymous"

@@ -232,3 +232,13 @@ def test_counter_attribution_is_also_a_denial(extractor):
 def test_an_unnamed_source_is_anonymous_whoever_it_works_for(extractor, text):
     c = only(run(extractor, text), "allegation")
     assert c.source.kind == "anonymous"
+
+
+def test_calling_an_attack_something_is_a_judgement_not_an_appeal(extractor):
+    x = run(extractor, "A UN spokesman, Tomas Vell, called the attack on the school in Tavi "
+                       "“shameful and unacceptable”. The Orlan Rights Monitor called on both "
+                       "sides to spare the hospital in Tavi.\n")
+    c = only(x, "allegation")
+    assert c.source.name == "Tomas Vell"
+    # the quotation that opens inside the evidence closes inside it
+    assert quote(x, c).endswith("“shameful and unacceptable”")

@@ -64,6 +64,10 @@ def _trim(text: str, start: int, end: int) -> Optional[Span]:
         end -= 1
     if end - start < 3:
         return None
+    inner = text[start:end]
+    if end < len(text) and ((text[end] == "”" and inner.count("“") > inner.count("”")) or (
+            text[end] == '"' and inner.count('"') % 2 == 1)):
+        end += 1                # a quotation opened inside the span closes inside it
     return Span(start, end)
 
 
@@ -680,7 +684,10 @@ def _is_call(frame: Frame) -> bool:
     for t in toks:
         if t.dep_ in ("ROOT", "ccomp") or t.head not in toks or t.head is t:
             if t.lemma_.lower() in L.CALL_VERBS and t.pos_ == "VERB":
-                return True
+                # but "called the attack shameful" is a judgement, not an appeal
+                return not (t.lemma_.lower() in L.EVALUATE_VERBS and
+                            _child(t, "dobj") is not None and
+                            _child(t, "oprd", "xcomp", "ccomp") is not None)
             if t.pos_ == "VERB" and any(c.lower_ in ("must", "should") for c in t.children) \
                     and t.lemma_.lower() in ("respect", "protect", "spare", "allow", "stop",
                                              "ensure", "refrain", "meet", "abide"):

@@ -41,14 +41,16 @@ def test_the_demo_prints_what_the_readme_shows(demo):
     assert result.exit_code == 0, result.output
     # from a checkout the README's reader sees the relative folder; here it is absolute
     out = result.output.replace(str(sample_articles_dir()), "examples/articles")
-    assert out.rstrip("\n").splitlines() == shown("demo-output").splitlines()
+    assert out.rstrip("\n").splitlines() == shown("demo-output").splitlines(), \
+        "the extractor's output changed: paste `kg demo`'s output into the README"
 
 
 def test_the_validation_prints_what_the_readme_shows(demo):
     _, validate, cwd = demo
     assert (cwd / "kg-store").is_dir()
     assert validate.exit_code == 0, validate.output
-    assert validate.output.rstrip("\n").splitlines() == shown("validate-output").splitlines()
+    assert validate.output.rstrip("\n").splitlines() == \
+        shown("validate-output").splitlines(), "paste `kg validate --store kg-store`'s output"
 
 
 def test_the_commands_the_readme_suggests_next_run_on_the_demo_store(demo):

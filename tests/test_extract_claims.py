@@ -242,3 +242,12 @@ def test_calling_an_attack_something_is_a_judgement_not_an_appeal(extractor):
     assert c.source.name == "Tomas Vell"
     # the quotation that opens inside the evidence closes inside it
     assert quote(x, c).endswith("“shameful and unacceptable”")
+
+
+def test_according_to_a_title_and_name_then_a_clause(extractor):
+    # the small model reads the clause as a relative clause of the name
+    x = run(extractor, "According to defence ministry official Omar Vell, all of those "
+                       "killed in the July 4 bombing were civilians.\n")
+    c = only(x, "allegation")
+    assert c.source.name == "Omar Vell"
+    assert quote(x, c) == "all of those killed in the July 4 bombing were civilians"

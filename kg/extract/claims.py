@@ -407,6 +407,9 @@ def _verb_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
     return frames
 
 
+_RELATIVE = frozenset("who whom whose which that where when".split())
+
+
 def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -419,6 +422,12 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         if pobj is None:
             continue
         skip = {tok.i} | {t.i for t in to.subtree}
+        for t in to.subtree:            # "According to X, all of those killed were civilians"
+            edge = t.left_edge          # with the clause misread as a relative clause of X
+            if t.dep_ == "relcl" and edge.i > pobj.i and edge.i > 0 and \
+                    t.doc[edge.i - 1].text == "," and edge.lower_ not in _RELATIVE and \
+                    _child(t, "nsubj", "nsubjpass", "expl") is not None:
+                skip -= {x.i for x in t.subtree}
         clause = tok.head if tok.head is not tok else None
         while clause is not None and clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj",
                                                          "relcl") and clause.head is not clause:

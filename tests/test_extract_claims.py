@@ -251,3 +251,15 @@ def test_according_to_a_title_and_name_then_a_clause(extractor):
     c = only(x, "allegation")
     assert c.source.name == "Omar Vell"
     assert quote(x, c) == "all of those killed in the July 4 bombing were civilians"
+
+
+def test_it_after_rocket_fire_is_the_fire_not_a_body(extractor):
+    x = run(extractor, "Kordanian shells hit a UN school in Tavi on Monday, killing 15 people, "
+                       "the Brastovian health ministry said. A Kordanian military source told "
+                       "reporters that Brastovian rocket fire had been detected in the area and "
+                       "that it might have fallen short and hit the school.\n")
+    answer = [c for c in x.claims if c.source.name.startswith("Kordanian")]
+    assert any(c.kind == "denial" and c.denial_kind == "counter_attribution"
+               for c in answer), [(c.kind, c.denial_kind) for c in answer]
+    blamed = {a.key for c in answer if c.kind == "allegation" for a in c.accused}
+    assert blamed == {"brastovian"}            # not the military source itself

@@ -973,8 +973,25 @@ def _names_target(m, head) -> bool:
         nxt.lemma_.lower() in L.TARGET_TERMS)
 
 
+_THINGS = frozenset("fire rocket missile shell bomb projectile munition strike".split())
+
+
+def _thing_before(tok):
+    """The weapon or strike of an earlier clause of the same sentence that "it" stands for."""
+    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _THINGS and t.dep_ in (
+                "nsubj", "nsubjpass", "dobj"):
+            return t
+    return None
+
+
 def _add_doer(tok, add) -> None:
     """A doer phrase: a named party ("Russia"), or means owned by one ("Russian jets")."""
+    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        thing = _thing_before(tok)
+        if thing is not None:           # "rocket fire was detected ... it fell short": the
+            _add_doer(thing, add)       # fire's owner, not whoever "it" would be as a body
+            return
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or \
             tok.lower_ in ("they", "it", "its", "their"):
         add(tok)

@@ -154,3 +154,20 @@ def test_a_monitor_counting_attacks_on_educational_facilities_alleges(extractor)
     x = run(extractor, "The monitoring mission said it had verified 11 attacks on educational "
                        "facilities in the Dorra region since January.\n")
     assert [c.kind for c in x.claims] == ["allegation"]
+
+
+def test_the_village_of_takes_the_whole_name(extractor):
+    # a name of ordinary English words, which the tagger does not read as one name
+    x = run(extractor, "Helicopters fired on a school in the village of Let Yet Kone on "
+                       "Friday, killing seven children.\n")
+    assert one_attack(x).place.name == "Let Yet Kone"
+
+
+def test_a_practice_is_not_part_of_the_incident(extractor):
+    x = run(extractor, "Jets bombed a school in Tavi on Friday, killing seven children, the "
+                       "Orlan Rights Monitor said. Human rights groups have accused the army of "
+                       "repeatedly bombing schools and clinics since the 2019 coup.\n")
+    a = one_attack(x)
+    assert [t.category for t in a.targets if t.category != "civilians"] == ["school"]
+    practice = [c for c in x.claims if "repeatedly" in x.article.text[c.span.start:c.span.end]]
+    assert practice and practice[0].attacks == []

@@ -116,7 +116,8 @@ def _locating(tok) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near", "at", "outside", "of"):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in tok.children)
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.text[:1].isupper())
+        for o in c.children) for c in tok.children)
 
 
 def _is_country(name: str) -> bool:
@@ -205,7 +206,10 @@ def _name_tokens(tok) -> list:
 
 def _candidate(tok):
     """(name tokens, score, vague) when *tok* names a place where an attack happened."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_PLACE_ENTS or tok.dep_ == "compound" and \
+    named = tok.pos_ == "PROPN" or (     # "the village of Let ...", whatever its tag
+        tok.text[:1].isupper() and tok.is_alpha and tok.dep_ == "pobj" and
+        tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TOWN_NOUNS)
+    if not named or tok.ent_type_ in _NOT_PLACE_ENTS or tok.dep_ == "compound" and \
             tok.head.pos_ == "PROPN":
         return None
     if any(t.ent_id_ for t in _name_tokens(tok)):
@@ -233,6 +237,15 @@ def _candidate(tok):
             return None
         if prep == "of" and glow in ("region", "province", "governorate", "state"):
             vague = True                # "the western region of Darfur"
+        if prep == "of" and glow in _TOWN_NOUNS | _PLACE_NOUNS:
+            nxt = toks[-1].i + 1        # "the village of Let Yet Kone": the whole name, what
+            while nxt < tok.sent.end and tok.doc[nxt].text[:1].isupper() and \
+                    tok.doc[nxt].is_alpha and tok.doc[nxt].pos_ not in (
+                        "ADP", "DET", "PRON", "AUX") and \
+                    tok.doc[nxt].ent_type_ not in _NOT_PLACE_ENTS:   # ever the tagger made
+                toks = toks + [tok.doc[nxt]]                        # of its words
+                toks = toks + [tok.doc[nxt]]
+                nxt += 1
         if prep == "to" and glow in ("transport", "take", "move", "evacuate", "bring", "send",
                                      "transfer", "flee", "refer", "drive", "carry"):
             return None                 # "transporting the wounded to the town of Melit"
@@ -486,6 +499,9 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
             precise or dated or anaphoric or aggregate or ((killed or injured) and specific))
         weak = bool(triggers) and bool(places or dates) and not strong
         extra = bool(triggers or figures) and has_harm and not strong and not weak
+        if _HABITUAL.search(sent.text) and not precise and not any(
+                d.ref.precision == "day" for d in dates):
+            continue                # "has repeatedly bombed schools since the coup": a practice
         if not (strong or weak or extra):
             continue
         span = _tokens_span(list(sent), text) or Span(sent.start_char, sent.end_char)
@@ -501,6 +517,11 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
             and not aggregate
         out.append(m)
     return out
+
+
+_HABITUAL = re.compile(r"\b(repeatedly|routinely|systematically|regularly|time and again|"
+                       r"since (the|early|late|\d{4}|\w+ \d{4})|over the (past|last)|"
+                       r"in recent (weeks|months|years))\b", re.I)
 
 
 def _compatible(a: Attack, m: Mention) -> bool:

@@ -263,3 +263,18 @@ def test_it_after_rocket_fire_is_the_fire_not_a_body(extractor):
                for c in answer), [(c.kind, c.denial_kind) for c in answer]
     blamed = {a.key for c in answer if c.kind == "allegation" for a in c.accused}
     assert blamed == {"brastovian"}            # not the military source itself
+
+
+def test_a_denial_joined_to_what_a_ministry_said_is_the_ministrys(extractor):
+    x = run(extractor, "A Kordanian missile struck a maternity hospital in Tavi on Monday, "
+                       "killing two nurses, the regional governor, Ilse Marno, said. Kordania's "
+                       "defence ministry said its forces had struck a temporary deployment "
+                       "point of Brastovian units in Tavi and denied hitting civilian "
+                       "facilities.\n")
+    denials = [c for c in x.claims if c.kind == "denial"]
+    assert denials and all("defence ministry" in c.source.label.lower() for c in denials)
+    # striking a military target is a denial of the target's protection
+    assert "protected_status" in {c.denial_kind for c in denials}
+    assert not quote(x, denials[0]).endswith(" and")
+    assert not [c for c in x.claims if c.kind == "allegation" and
+                "defence ministry" in c.source.label.lower()]

@@ -57,11 +57,17 @@ class Frame:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+_DANGLING = re.compile(r"[\s,;]+(and|or|but)$")
+
+
 def _trim(text: str, start: int, end: int) -> Optional[Span]:
     while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
         end -= 1
+    tail = _DANGLING.search(text, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()      # "... in Kharkiv and" (the rest was another statement)
     if end - start < 3:
         return None
     inner = text[start:end]
@@ -126,6 +132,13 @@ def _subject(tok):
                     return named[-1], False
                 break
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        outer = tok.head.head
+        if tok.head.dep_ == "ccomp" and not _is_cue(tok.head) and _is_cue(outer) and \
+                tok.lemma_.lower() in L.DENY_VERBS and \
+                _child(tok, "xcomp", "ccomp") is not None and _child(outer, "nsubj"):
+            # "the ministry said its forces had struck X and denied hitting Y": the denial
+            # is the ministry's, though the parser joins it to what the ministry said
+            return _child(outer, "nsubj"), False
         s = _child(tok.head, "nsubj")        # "placed the toll at 61 – and blamed ISIL"
         if s is not None:
             return s, False

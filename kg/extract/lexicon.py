@@ -72,7 +72,9 @@ JUSTIFICATION_PATTERNS = (
     "only struck", "only hit", "armed elements", "command centre", "command center",
     "command post", "terrorist formations", "terrorist positions", "terrorist infrastructure",
     "militant positions", "military facilities", "military infrastructure", "weapons depot",
-    "ammunition depot", "arms depot",
+    "ammunition depot", "arms depot", "deployment point", "military units", "military unit",
+    "troop concentrations", "military positions", "firing positions", "military equipment",
+    "military base", "barracks",
 )
 
 #: Hedges: the speaker does not assert the claim outright.

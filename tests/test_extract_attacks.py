@@ -171,3 +171,15 @@ def test_a_practice_is_not_part_of_the_incident(extractor):
     assert [t.category for t in a.targets if t.category != "civilians"] == ["school"]
     practice = [c for c in x.claims if "repeatedly" in x.article.text[c.span.start:c.span.end]]
     assert practice and practice[0].attacks == []
+
+
+@pytest.mark.parametrize("text, count, qualifier, children", [
+    ("A missile struck a hospital in Tavi on Monday, killing two nurses and three "
+     "patients.\n", 5, "exact", None),
+    ("Jets struck a school in Tavi on Monday, killing at least 12 children and two "
+     "teachers.\n", 14, "at_least", 12),
+])
+def test_tolls_joined_by_and_are_one_toll(extractor, text, count, qualifier, children):
+    k = one_attack(run(extractor, text)).killed
+    assert (k.count, k.qualifier, k.children) == (count, qualifier, children)
+    assert text[k.span.start:k.span.end].startswith("killing")

@@ -23,7 +23,7 @@ from kg.extract.agents import make_agent
 from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of
 from kg.extract.context import ArticleContext
 from kg.extract.dates import find_dates
-from kg.extract.numbers import find_figures
+from kg.extract.numbers import FigureMention, find_figures
 from kg.gazetteer import BODIES, STATE_NAMES
 from kg.model import AgentRef, Attack, Claim, DateRef, Figure, PlaceRef, Span, TargetRef
 
@@ -471,7 +471,7 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
         if kind in ("boilerplate", "blank", "headline") or not sent.text.strip():
             continue
         triggers = _triggers(sent)
-        figures = [f for f in find_figures(text, sent.start_char, sent.end_char)]
+        figures = _summed(text, find_figures(text, sent.start_char, sent.end_char))
         if not triggers and not any(f.casualty for f in figures):
             continue
         targets = _targets(sent)
@@ -522,6 +522,36 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
 _HABITUAL = re.compile(r"\b(repeatedly|routinely|systematically|regularly|time and again|"
                        r"since (the|early|late|\d{4}|\w+ \d{4})|over the (past|last)|"
                        r"in recent (weeks|months|years))\b", re.I)
+
+
+_AND = re.compile(r"\s*,?\s+and\s+")
+
+
+def _summed(text: str, figures: list) -> list:
+    """Counts of one harm joined by "and" are one toll: "killing 30 civilians and 4
+    policemen" killed 34 (ranges are left apart: their sum would say more than the text)."""
+    out = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if prev is not None and prev.casualty is not None and f.casualty == prev.casualty and \
+                prev.figure.upper is None and f.figure.upper is None and \
+                _AND.fullmatch(text, prev.span.end, f.span.start):
+            a, b = prev.figure, f.figure
+            quals = {a.qualifier, b.qualifier}
+            qualifier = a.qualifier if len(quals) == 1 else (
+                "at_least" if quals & {"at_least", "more_than"} and
+                quals <= {"at_least", "more_than", "exact"} else "approximately")
+            span = Span(prev.span.start, f.span.end)
+
+            def add(x, y):
+                return None if x is None and y is None else (x or 0) + (y or 0)
+            out[-1] = FigureMention(span=span, casualty=f.casualty, number=prev.number,
+                                    figure=Figure(count=a.count + b.count, qualifier=qualifier,
+                                                  children=add(a.children, b.children),
+                                                  women=add(a.women, b.women), span=span))
+            continue
+        out.append(f)
+    return out
 
 
 def _compatible(a: Attack, m: Mention) -> bool:

@@ -54,6 +54,15 @@ def _period(d) -> str:
     return f"{d.earliest.isoformat()}/{d.latest.isoformat() if d.latest else ''}"
 
 
+def _organ_of(agent, keys: set[str]) -> bool:
+    up, hops = agent.speaks_for, 0
+    while up is not None and hops < 3:
+        if (up.key or canonical(up.name)[0]) in keys:
+            return True
+        up, hops = up.speaks_for, hops + 1
+    return False
+
+
 def resolve_attacks(extraction: Extraction) -> None:
     for i, attack in enumerate(extraction.attacks):
         p = attack.place
@@ -67,6 +76,10 @@ def resolve_attacks(extraction: Extraction) -> None:
         seen: set[str] = set()      # "Russian bomb" and "Russia's jets": one perpetrator
         attack.perpetrators = [p for p in attack.perpetrators
                                if not (p.key in seen or seen.add(p.key))]
+        # a ministry or army of a state already named ("its forces", said by the defence
+        # ministry) adds no perpetrator: the state is the party
+        attack.perpetrators = [p for p in attack.perpetrators
+                               if not _organ_of(p, seen - {p.key})]
         attack.key = attack_key(attack, extraction.article.id, i)
 
 

@@ -278,3 +278,19 @@ def test_a_denial_joined_to_what_a_ministry_said_is_the_ministrys(extractor):
     assert not quote(x, denials[0]).endswith(" and")
     assert not [c for c in x.claims if c.kind == "allegation" and
                 "defence ministry" in c.source.label.lower()]
+
+
+def test_misuse_of_a_hospital_is_a_denial_of_its_protection(extractor):
+    x = run(extractor, "Medics said a Kordanian strike hit the Saint Ilse hospital in Tavi on "
+                       "Monday, killing 12 people. Kordania says the Brastovian Front uses "
+                       "hospitals as command centres, a claim the group denies.\n")
+    c = only(x, "denial")
+    assert c.denial_kind == "protected_status" and c.source.name.startswith("Kordania")
+    # the remark after the comma is not part of what Kordania says, nor a denial of its own
+    assert quote(x, c) == "the Brastovian Front uses hospitals as command centres"
+
+
+def test_single_quotation_marks_close_inside_the_evidence(extractor):
+    x = run(extractor, "Rights groups said Kordanian jets bombed a hospital in Tavi. The "
+                       "Kordanian defence ministry dismissed the accusations as ‘lies’.\n")
+    assert quote(x, only(x, "denial")).endswith("as ‘lies’")

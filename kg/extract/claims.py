@@ -74,7 +74,21 @@ def _trim(text: str, start: int, end: int) -> Optional[Span]:
     if end < len(text) and ((text[end] == "”" and inner.count("“") > inner.count("”")) or (
             text[end] == '"' and inner.count('"') % 2 == 1)):
         end += 1                # a quotation opened inside the span closes inside it
+    elif end < len(text) and text[end] in "’'" and _open_single(text, start, end, text[end]):
+        end += 1                # ... also in single quotation marks ('lies')
     return Span(start, end)
+
+
+def _open_single(text: str, start: int, end: int, close: str) -> bool:
+    """Is a single quotation mark opened in ``text[start:end]`` and not closed there?
+    (The closing mark is also the apostrophe: only one followed by no letter closes.)"""
+    opening = "‘" if close == "’" else "'"
+    at = max((i for i in range(start, end) if text[i] == opening and
+              (i == 0 or not text[i - 1].isalnum())), default=-1)
+    if at < 0:
+        return False
+    return not any(text[i] == close and not (i + 1 < len(text) and text[i + 1].isalpha())
+                   for i in range(at + 1, end))
 
 
 def _tokens_span(tokens, text: Optional[str] = None) -> Optional[Span]:
@@ -229,6 +243,15 @@ def _content_after_excluding(tok, subj) -> list:
     return _subtree(tok, exclude=[subj, *nested])
 
 
+def _comment_on_statement(tok) -> bool:
+    """ "a claim the group denies", "an accusation it rejects" after a comma: a remark on the
+    statement before it, not part of it."""
+    return tok.lemma_.lower() in L.ALLEGATION_NOUNS and tok.i > 1 and \
+        tok.doc[tok.left_edge.i - 1].text == "," and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and any(
+            c.dep_ == "relcl" for c in tok.children)
+
+
 def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     lemma = tok.lemma_.lower()
     text = ctx.article.text
@@ -236,6 +259,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []                       # "reporting from Gaza"
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
         return []                       # "a statement published by", "disputed incidents"
+    if _comment_on_statement(tok.head) and tok.dep_ == "relcl":
+        return []                       # "..., a claim the group denies": says no more
     obj = _child(tok, "dobj")
     if lemma == "claim" and obj is not None and obj.lemma_.lower() in ("life", "lives"):
         return []                       # "claimed the lives of ..."
@@ -277,6 +302,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         nested = [t for t in comp.subtree if t is not comp and t.dep_ in (
             "advcl", "conj", "parataxis") and (_own_speech(t) or (t.dep_ == "conj" and
                                                                    _is_cue(t)))]
+        nested += [t for t in comp.subtree if _comment_on_statement(t)]
         content = _subtree(comp, exclude=nested)
     elif obj is not None or _child(tok, "xcomp", "prep", "oprd") is not None:
         content = [t for t in _content_after_excluding(tok, subj) if t.i > tok.i]
@@ -825,7 +851,8 @@ def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) ->
     if ("casualty" in kinds or "violation" in kinds) and not lawful:
         return False                # "killed civilians and militants": an accusation
     return lawful or bool(kinds & {"event", "event_noun"}) or "target" in words or \
-        "targeting" in words
+        "targeting" in words or "target" in kinds   # "Hamas uses hospitals as command
+                                                    # centres": they lose their protection
 
 
 def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:

@@ -294,3 +294,14 @@ def test_single_quotation_marks_close_inside_the_evidence(extractor):
     x = run(extractor, "Rights groups said Kordanian jets bombed a hospital in Tavi. The "
                        "Kordanian defence ministry dismissed the accusations as ‘lies’.\n")
     assert quote(x, only(x, "denial")).endswith("as ‘lies’")
+
+
+def test_a_sentence_initial_descriptor_is_not_part_of_the_name(extractor):
+    x = run(extractor, "Paramilitary Rapid Support Forces shelled the Saudi Hospital in Tavi on "
+                       "Saturday, killing nine patients, the WHO said. An RSF commander said his "
+                       "fighters had not fired on the building.\n")
+    allegation, denial = only(x, "allegation"), only(x, "denial")
+    assert [a.key for a in allegation.accused] == ["rapid support forces"]
+    # "his fighters" are the commander's side: the denial defends the RSF, and answers
+    assert [a.key for a in denial.accused] == ["rapid support forces"]
+    assert denial.denies == [x.claims.index(allegation)]

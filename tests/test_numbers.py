@@ -80,6 +80,9 @@ def figures(text):
     ("The shelling killed 30 civilians and 4 policemen.",
      [("killed 30 civilians", "killed", 30, "exact", None),
       ("4 policemen", "killed", 4, "exact", None)]),
+    # the object of a verb: wounded people, not sixty who wounded people
+    ("Medics said they had treated 60 wounded people.",
+     [("60 wounded", "injured", 60, "exact", None)]),
     # casualties of unclear kind
     ("Hospitals reported 64 casualties after the raid.",
      [("64 casualties", None, 64, "exact", None)]),

@@ -978,6 +978,9 @@ def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
         if t.pos_ == "VERB" and (t.lemma_.lower() in L.ATTACK_VERBS or t.lemma_.lower() in (
                 "launch", "carry", "conduct", "involve")):
             s = _child(t, "nsubj")
+            if s is not None and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                     for c in s.children):
+                continue                # "his fighters": the speaker's own side
             if s is not None and s.lower_ not in ("we", "i"):
                 def add(tok):
                     agent = make_agent(tok, ctx, frame.sent_index, remember=False)

@@ -289,6 +289,11 @@ _TRANSITIVE = frozenset("killed wounded injured hurt murdered massacred executed
 _TAKE_LIVES = re.compile(r"(?<![A-Za-z])(?i:claimed|claiming|claims|claim|cost|costing|costs|"
                          r"took|taking|takes|take)\s+(?:(?i:at\s+least|more\s+than|some|about|"
                          r"nearly|almost|over|up\s+to)\s+)?\Z")
+#: Before a number: a verb whose object it is, so "60 wounded people" are wounded people,
+#: not sixty who wounded people ("treated 60 wounded people").
+_TAKES_OBJECT = re.compile(r"(?<![A-Za-z])(?i:treated|treating|treat|treats|received|receiving|"
+                           r"admitted|admitting|evacuated|evacuating|rescued|counted|recorded|"
+                           r"registered|transported|took\s+in|including|among)\s+\Z")
 _AND_ALSO = re.compile(r"\s*,?\s+(?i:and|as\s+well\s+as|plus)\s+\Z")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:)!?\"”’]|$)"
                           r"|\s+(?i:and|in|at|on|near|during|when|as|while|"
@@ -424,7 +429,8 @@ def _casualty(text: str, start: int, number_end: int, figure: Figure, lo: int, h
     if right is not None and (
             not _NOT_VICTIMS.isdisjoint(right.group("noun").lower().split())
             or (not right.group("aux").strip() and right.group("cas").lower() in _TRANSITIVE
-                and _OBJECT_AFTER.match(text, right.end("cas"), hi))):
+                and _OBJECT_AFTER.match(text, right.end("cas"), hi)
+                and not _TAKES_OBJECT.search(text, max(lo, start - 20), start))):
         right = None                            # the number counts attackers or weapons
     if right is not None:
         casualty = _kind(right)

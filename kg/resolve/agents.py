@@ -81,6 +81,10 @@ _QUANTIFIERS = re.compile(r"^((one|two|three|four|five|six|seven|eight|nine|ten|
                           r"many|both|all|other|few|\d+)( of)?( the)? )+")
 
 
+_LEAD_DESCRIPTORS = frozenset("the paramilitary militant rebel islamist jihadist insurgent "
+                              "armed separatist".split())
+
+
 def canonical(name: str, acronyms: Optional[dict[str, str]] = None
               ) -> tuple[str, str, Optional[str], Optional[str]]:
     """(key, label, kind, state) for a party's name; kind and state when known.
@@ -105,8 +109,10 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
     f = re.sub(r"'s$", "", f).strip()
     raw_words = name.split()
     lead = 0
-    while lead < len(raw_words) - 1 and raw_words[lead][:1].islower():
-        lead += 1                       # "the paramilitary Rapid Support Forces"
+    while lead < len(raw_words) - 1 and (raw_words[lead][:1].islower() or
+                                         raw_words[lead].lower() in _LEAD_DESCRIPTORS):
+        lead += 1                       # "the paramilitary Rapid Support Forces", also first
+                                        # in a sentence: "Paramilitary Rapid Support Forces"
     if lead and f not in BODIES:
         named = _strip_article(fold(" ".join(raw_words[lead:])))
         if named in BODIES:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.resources import sample_articles_dir
+from tests.support.readme_output import outputs
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -23,38 +22,21 @@ def shown(marker: str) -> str:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """``kg demo`` run as the README says (store ``kg-store`` in the working directory)."""
-    cwd, before = tmp_path_factory.mktemp("readme"), os.getcwd()
-    runner = CliRunner()
-    os.chdir(cwd)
-    try:
-        result = runner.invoke(cli, ["demo"], env={"KG_STORE": None})
-        validate = runner.invoke(cli, ["validate", "--store", "kg-store"],
-                                 env={"KG_STORE": None})
-    finally:
-        os.chdir(before)
-    return result, validate, cwd
+    """``kg demo`` and ``kg validate`` run as the README says, in a fresh folder."""
+    cwd = tmp_path_factory.mktemp("readme")
+    return outputs(cwd), cwd
 
 
-def test_the_demo_prints_what_the_readme_shows(demo):
-    result, _, _ = demo
-    assert result.exit_code == 0, result.output
-    # from a checkout the README's reader sees the relative folder; here it is absolute
-    out = result.output.replace(str(sample_articles_dir()), "examples/articles")
-    assert out.rstrip("\n").splitlines() == shown("demo-output").splitlines(), \
-        "the extractor's output changed: paste `kg demo`'s output into the README"
-
-
-def test_the_validation_prints_what_the_readme_shows(demo):
-    _, validate, cwd = demo
+@pytest.mark.parametrize("marker", ["demo-output", "validate-output"])
+def test_the_readme_shows_what_the_commands_print(demo, marker):
+    printed, cwd = demo
     assert (cwd / "kg-store").is_dir()
-    assert validate.exit_code == 0, validate.output
-    assert validate.output.rstrip("\n").splitlines() == \
-        shown("validate-output").splitlines(), "paste `kg validate --store kg-store`'s output"
+    assert printed[marker].rstrip("\n").splitlines() == shown(marker).splitlines(), \
+        "the output changed: python -m tests.support.readme_output writes it into the README"
 
 
 def test_the_commands_the_readme_suggests_next_run_on_the_demo_store(demo):
-    _, _, cwd = demo
+    _, cwd = demo
     block = README.split("From here (the same store):", 1)[1].split("```sh\n", 1)[1]
     commands = [line.split("#")[0].split(">")[0].split() for line in
                 block.split("\n```", 1)[0].splitlines()]

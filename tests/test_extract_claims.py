@@ -305,3 +305,13 @@ def test_a_sentence_initial_descriptor_is_not_part_of_the_name(extractor):
     # "his fighters" are the commander's side: the denial defends the RSF, and answers
     assert [a.key for a in denial.accused] == ["rapid support forces"]
     assert denial.denies == [x.claims.index(allegation)]
+
+
+def test_a_spokesman_of_no_named_body_speaks_for_the_body_that_just_spoke(extractor):
+    x = run(extractor, "Witnesses said troops burned the clinic in Tavi. The Kordanian army "
+                       "said its troops had been ambushed by rebels. A spokesman, Major General "
+                       "Omar Vell, said the rebels had used villagers as human shields.\n")
+    c = only(x, "denial")
+    assert c.source.name == "Omar Vell" and c.source.speaks_for.name == "Kordanian army"
+    # the other side's human shields, offered as the reason: the target was not protected
+    assert c.denial_kind == "protected_status"

@@ -217,6 +217,9 @@ def _generic_body(name_tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     return None
 
 
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+
+
 def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     """The body an official speaks for: "(spokesman) for the Russian Defence Ministry",
     "(director ...) at Amnesty International", "(Hamas) official", "(military) spokesman"."""
@@ -246,6 +249,12 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
         return make_agent(body, ctx, si, allow_people=False, remember=False)
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
             and c.lower_ not in _TITLE_WORDS and c.lemma_.lower() not in SPOKES_NOUNS]
+    if not mods and tok.lower_ in _SPOKESPEOPLE and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
+        # "A spokesman, Major General X, said": the body that has just spoken
+        return ctx.recent(si, person=False, prefer_subject=True, bodies_only=True, window=2,
+                          kinds=("government", "military", "armed_group", "ngo",
+                                 "intergovernmental"), before=tok.idx)
     if not mods:
         return None
     if any(c.dep_ == "poss" for c in mods):

@@ -834,6 +834,10 @@ def _main_clause(tokens) -> list:
     return [t for t in tokens if t.i not in sub] or tokens
 
 
+_MISUSE = frozenset(("human shields", "used as a base", "used by militants", "command centre",
+                     "command center", "command post", "no longer a hospital"))
+
+
 def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) -> bool:
     """ "only strike terrorist targets", "a legitimate military action", "in conformity
     with international humanitarian law": the strike was lawful, the target not protected."""
@@ -846,6 +850,8 @@ def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) ->
         if re.search(r"\b(no|not|without|never)\b[\w ]*$", before):
             return False            # "with no evident military target"
     kinds = _harm_kind(_main_clause(frame.tokens))
+    if set(hits) & _MISUSE and "casualty" not in kinds:
+        return True                     # the other side's misuse, offered as the reason
     lawful = ("only" in words or "legitimate" in words or "conformity" in words or
               "accordance" in words or "line" in words)
     if ("casualty" in kinds or "violation" in kinds) and not lawful:

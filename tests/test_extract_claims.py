@@ -315,3 +315,12 @@ def test_a_spokesman_of_no_named_body_speaks_for_the_body_that_just_spoke(extrac
     assert c.source.name == "Omar Vell" and c.source.speaks_for.name == "Kordanian army"
     # the other side's human shields, offered as the reason: the target was not protected
     assert c.denial_kind == "protected_status"
+
+
+def test_an_accusation_joined_to_what_the_speaker_said_is_the_speakers(extractor):
+    x = run(extractor, "Witnesses said Kordanian jets bombed a school in Tavi on Friday. The "
+                       "Kordanian army spokesman, Omar Vell, said troops had been fighting "
+                       "rebels in the area and accused them of using villagers as human "
+                       "shields.\n")
+    accusation = [c for c in x.claims if "accused" in quote(x, c)]
+    assert accusation and accusation[0].source.name == "Omar Vell"

@@ -147,11 +147,13 @@ def _subject(tok):
                 break
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         outer = tok.head.head
-        if tok.head.dep_ == "ccomp" and not _is_cue(tok.head) and _is_cue(outer) and \
-                tok.lemma_.lower() in L.DENY_VERBS and \
-                _child(tok, "xcomp", "ccomp") is not None and _child(outer, "nsubj"):
-            # "the ministry said its forces had struck X and denied hitting Y": the denial
-            # is the ministry's, though the parser joins it to what the ministry said
+        if tok.head.dep_ == "ccomp" and not _is_cue(tok.head) and _is_cue(outer) and (
+                (tok.lemma_.lower() in L.DENY_VERBS and
+                 _child(tok, "xcomp", "ccomp") is not None) or
+                tok.lemma_.lower() in L.ACCUSE_VERBS) and _child(outer, "nsubj"):
+            # "the ministry said its forces had struck X and denied hitting Y", "he said
+            # troops had been fighting and accused the rebels of ...": the speaker's act,
+            # though the parser joins it to what the speaker said
             return _child(outer, "nsubj"), False
         s = _child(tok.head, "nsubj")        # "placed the toll at 61 – and blamed ISIL"
         if s is not None:

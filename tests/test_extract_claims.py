@@ -324,3 +324,22 @@ def test_an_accusation_joined_to_what_the_speaker_said_is_the_speakers(extractor
                        "shields.\n")
     accusation = [c for c in x.claims if "accused" in quote(x, c)]
     assert accusation and accusation[0].source.name == "Omar Vell"
+
+
+def test_a_channel_airing_footage_of_the_dead_alleges_it(extractor):
+    x = run(extractor, "Jets struck a school bus in Tavi on Thursday. Brastovian state "
+                       "television aired footage of children killed in the attack. The ministry "
+                       "published a video of the new hospital wing.\n")
+    c = only(x, "allegation")
+    assert c.source.name == "Brastovian state television" and c.source.kind == "media"
+    assert quote(x, c) == "footage of children killed in the attack"
+
+
+def test_a_weapon_the_tagger_calls_a_person_is_no_party(extractor):
+    x = run(extractor, "Jets struck a school bus in Tavi on Thursday, witnesses said.\n")
+    assert only(x, "allegation").accused == [] and one_attack_perpetrators(x) == []
+
+
+def one_attack_perpetrators(x):
+    assert len(x.attacks) == 1
+    return x.attacks[0].perpetrators

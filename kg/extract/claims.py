@@ -494,6 +494,8 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
 
 
 _UNATTRIBUTED_ADJ = ("alleged", "reported", "suspected", "apparent")
+_SHOW_VERBS = frozenset("air show broadcast publish release post circulate share".split())
+_PICTURES = frozenset("footage image video scene picture photo photograph".split())
 
 
 def _unattributed_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
@@ -555,6 +557,18 @@ def _unattributed_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
                     frames.append(Frame(None, span, "unattributed", tok.head.lemma_.lower(),
                                         si, content, cue_span=Span(tok.head.idx,
                                                                    tok.head.idx + 1)))
+        elif low in _SHOW_VERBS and tok.pos_ == "VERB" and not _is_negated(tok) and \
+                _child(tok, "dobj") is not None and \
+                _child(tok, "dobj").lemma_.lower() in _PICTURES and \
+                _child(tok, "nsubj") is not None:
+            # "State television aired footage of children killed in the attack": the channel
+            # shows, and so alleges, what its pictures show
+            agent = make_agent(_child(tok, "nsubj"), ctx, si)
+            content = list(_child(tok, "dobj").subtree)
+            span = _tokens_span(content)
+            if agent is not None and span is not None:
+                frames.append(Frame(agent, span, "indirect", low, si, content,
+                                    cue_span=Span(tok.idx, tok.idx + len(tok.text))))
         elif low in _UNATTRIBUTED_ADJ and tok.dep_ == "amod" and (
                 tok.head.lemma_.lower() in L.EVENT_NOUNS or tok.head.lower_ in L.HARM_WORDS):
             content = list(tok.head.subtree)
@@ -1043,9 +1057,11 @@ def _add_doer(tok, add) -> None:
         if thing is not None:           # "rocket fire was detected ... it fell short": the
             _add_doer(thing, add)       # fire's owner, not whoever "it" would be as a body
             return
-    if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or \
-            tok.lower_ in ("they", "it", "its", "their"):
-        add(tok)
+    means = tok.lemma_.lower() in L.MEANS_NOUNS and tok.lemma_.lower() not in _PARTY_NOUNS \
+        and tok.lemma_.lower() not in ("force", "troops", "army", "military", "militia")
+    if (tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or
+            tok.lower_ in ("they", "it", "its", "their")) and not (means and tok.pos_ == "NOUN"):
+        add(tok)                        # ("Jets struck ...", tagged a person: no party)
         for c in tok.children:
             if c.dep_ == "conj" and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.pos_ == "PROPN"):
                 add(c)

@@ -278,27 +278,23 @@ class Store:
         same article replaces an earlier one.
         """
         self._need_writer()
-        to_ox = ToOx()
-        staged: list[ox.Quad] = []
-        ids: list[str] = []
+        term = ToOx().term
+        wrapped: dict = {}          # predicate -> its wrapped form (a few dozen per write)
+        # article id -> (triples of its graph, triples of its entity facts), in the order of
+        # the last item for each article
+        new: dict[str, tuple[set, set]] = {}
         for article_graph, entity_facts in items:
             aid = self._article_id(article_graph)
-            g, fg = layout.article_graph(aid), layout.entity_facts_graph(aid)
-            if aid in ids:
-                staged = [q for q in staged if q.graph_name not in (g, fg)]
-                ids.remove(aid)
-            ids.append(aid)
-            staged += to_ox.quads(article_graph, g)
+            new.pop(aid, None)
+            triples = {(term(s), term(p), term(o)) for s, p, o in article_graph}
+            facts: set = set()
             if entity_facts is not None:
-                staged += [ox.Quad(q.subject, layout.wrap_predicate(q.predicate), q.object, fg)
-                           for q in to_ox.quads(entity_facts, fg)]
-        new: dict[str, tuple[set, set]] = {aid: (set(), set()) for aid in ids}
-        slot = {}
-        for aid in ids:
-            slot[layout.article_graph(aid)] = new[aid][0]
-            slot[layout.entity_facts_graph(aid)] = new[aid][1]
-        for q in staged:
-            slot[q.graph_name].add(q)
+                for s, p, o in entity_facts:
+                    wp = wrapped.get(p)
+                    if wp is None:
+                        wp = wrapped[p] = layout.wrap_predicate(term(p))
+                    facts.add((term(s), wp, term(o)))
+            new[aid] = (triples, facts)
         return self._apply(new, removed=())
 
     def remove_article(self, article_id: str) -> WriteResult:

@@ -63,6 +63,7 @@ class ToOx:
 
     def __init__(self) -> None:
         self._iris: dict[str, ox.NamedNode] = {}
+        self._uris: dict[URIRef, ox.NamedNode] = {}   # the same, by rdflib term (no str())
 
     def iri(self, value: str) -> ox.NamedNode:
         node = self._iris.get(value)
@@ -79,7 +80,13 @@ class ToOx:
 
     def term(self, t: Node):
         if isinstance(t, URIRef):
-            return self.iri(str(t))
+            node = self._uris.get(t)
+            if node is None:
+                node = self.iri(str(t))
+                if len(self._uris) > 200_000:
+                    self._uris.clear()
+                self._uris[t] = node
+            return node
         if isinstance(t, Literal):
             try:
                 if t.language:

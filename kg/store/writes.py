@@ -62,18 +62,25 @@ class Changes:
 
 
 def _blocks(quads: Iterable[ox.Quad]) -> str:
+    # str(quad) is "S P O G" (N-Quads without the dot), "S P O" in the default graph: the
+    # lines "S P O ." are cut from it, one call per quad instead of four terms to format
     by_graph: dict = defaultdict(list)
     for q in quads:
-        by_graph[q.graph_name].append(f"{q.subject} {q.predicate} {q.object} .")
+        by_graph[q.graph_name].append(str(q))
     out = []
     for g in sorted(by_graph, key=str):
-        body = "\n".join(sorted(by_graph[g]))
+        cut = 0 if g == DEFAULT else len(str(g)) + 1
+        lines = by_graph[g]
+        body = "\n".join(sorted([line[:-cut] + " ." if cut else line + " ." for line in lines]))
         out.append(body if g == DEFAULT else f"GRAPH {g} {{\n{body}\n}}")
     return "\n".join(out)
 
 
 class Planner:
-    """Computes the `Changes` of writing *new* articles and removing *removed* ones."""
+    """Computes the `Changes` of writing *new* articles and removing *removed* ones.
+
+    *new* maps each article id to the triples (pyoxigraph terms, in the store's canonical
+    form) of its graph and of its entity facts (predicates wrapped)."""
 
     def __init__(self, db: ox.Store, new: Mapping[str, tuple[set, set]], removed: Iterable[str]):
         self.db = db
@@ -111,15 +118,13 @@ class Planner:
             self.after[g] = set()
             fact_removed.update(old_f)
             self.batch_facts[fg] = set()
-        for aid, (article_quads, fact_quads) in self.new.items():
+        for aid, (article_triples, fact_triples) in self.new.items():
             g, fg = layout.article_graph(aid), layout.entity_facts_graph(aid)
-            for graph, quads, is_public in ((g, article_quads, True), (fg, fact_quads, False)):
-                old = {triple(q) for q in db.quads_for_pattern(None, None, None, graph)}
-                now = {triple(q) for q in quads}
-                for t in old - now:
-                    ch.deletes.add(ox.Quad(*t, graph))
-                for t in now - old:
-                    ch.inserts.add(ox.Quad(*t, graph))
+            for graph, now, is_public in ((g, article_triples, True), (fg, fact_triples, False)):
+                old = {(q.subject, q.predicate, q.object)
+                       for q in db.quads_for_pattern(None, None, None, graph)}
+                ch.deletes.update([ox.Quad(*t, graph) for t in old - now])
+                ch.inserts.update([ox.Quad(*t, graph) for t in now - old])
                 if is_public:
                     self.public_removed |= old - now
                     self.public_added |= now - old
@@ -145,8 +150,9 @@ class Planner:
         union = layout.FACTS_UNION_GRAPH
         stated_now = set().union(*self.batch_facts.values()) if self.batch_facts else set()
         for t in added:
-            if ox.Quad(*t, union) not in db:
-                ch.inserts.add(ox.Quad(*t, union))
+            q = ox.Quad(*t, union)
+            if q not in db:
+                ch.inserts.add(q)
         self.union_removed = set()
         for t in removed - stated_now:
             if not self._stated_elsewhere(t):
@@ -216,8 +222,9 @@ class Planner:
     def _default_graph(self) -> None:
         db, ch = self.db, self.changes
         for t in self.public_added:
-            if ox.Quad(*t, DEFAULT) not in db:
-                ch.inserts.add(ox.Quad(*t, DEFAULT))
+            q = ox.Quad(*t, DEFAULT)
+            if q not in db:
+                ch.inserts.add(q)
         for t in self.public_removed - self.public_added:
             if not self._held_after(t):
                 ch.deletes.add(ox.Quad(*t, DEFAULT))

@@ -183,3 +183,12 @@ def test_tolls_joined_by_and_are_one_toll(extractor, text, count, qualifier, chi
     k = one_attack(run(extractor, text)).killed
     assert (k.count, k.qualifier, k.children) == (count, qualifier, children)
     assert text[k.span.start:k.span.end].startswith("killing")
+
+
+def test_counting_this_strike_among_others_is_no_new_incident(extractor):
+    x = run(extractor, "An air strike hit a school sheltering displaced families in Tavi on "
+                       "Tuesday, killing at least 30 people, health officials said. It was the "
+                       "fourth strike on a school in Kordania in a week, according to a tally "
+                       "by the Orlan Rights Monitor.\n")
+    a = one_attack(x)
+    assert a.place.name == "Tavi"

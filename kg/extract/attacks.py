@@ -499,6 +499,9 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
             precise or dated or anaphoric or aggregate or ((killed or injured) and specific))
         weak = bool(triggers) and bool(places or dates) and not strong
         extra = bool(triggers or figures) and has_harm and not strong and not weak
+        if _COUNTING.match(sent.text):
+            continue                # "It was the fourth strike on a school in a week": this
+                                    # incident counted among others, no new one
         if _HABITUAL.search(sent.text) and not precise and not any(
                 d.ref.precision == "day" for d in dates):
             continue                # "has repeatedly bombed schools since the coup": a practice
@@ -519,6 +522,9 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
     return out
 
 
+_COUNTING = re.compile(r"\s*(it|this|that)\s+(was|is|marks|marked|became)\s+(the\s+|at\s+least\s+"
+                       r"the\s+)?(\w+\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|"
+                       r"ninth|tenth|latest|\d+(st|nd|rd|th))\b", re.I)
 _HABITUAL = re.compile(r"\b(repeatedly|routinely|systematically|regularly|time and again|"
                        r"since (the|early|late|\d{4}|\w+ \d{4})|over the (past|last)|"
                        r"in recent (weeks|months|years))\b", re.I)

@@ -192,3 +192,17 @@ def test_counting_this_strike_among_others_is_no_new_incident(extractor):
                        "by the Orlan Rights Monitor.\n")
     a = one_attack(x)
     assert a.place.name == "Tavi"
+
+
+def test_a_summary_of_several_strikes_is_not_an_incident(extractor):
+    x = run(extractor, "Chadian drone strikes on two crowded markets in the Salamat region in "
+                       "August killed at least 52 civilians, the monitor said. A drone strike on the "
+                       "Bure market on August 13 killed 26 people. Two days later, a second "
+                       "strike hit the weekly market in the town of Debre Elias, killing 26 "
+                       "more. In a statement in September, the government said claims of "
+                       "civilian casualties were fabricated.\n", published="2023-11-02")
+    places = {a.place.name: a.killed.count for a in x.attacks}
+    # each market its own toll; the statement's month dates no incident
+    assert places == {"Bure market": 26, "Debre Elias": 26}
+    denial = [c for c in x.claims if c.kind == "denial"]
+    assert denial and denial[0].attacks == []

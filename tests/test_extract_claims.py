@@ -343,3 +343,18 @@ def test_a_weapon_the_tagger_calls_a_person_is_no_party(extractor):
 def one_attack_perpetrators(x):
     assert len(x.attacks) == 1
     return x.attacks[0].perpetrators
+
+
+def test_a_government_spokesperson_named_after_the_role_speaks_for_the_government(extractor):
+    x = run(extractor, "Drones hit a market in Bure in Chad, witnesses said. Government "
+                       "spokesperson Omar Tulu said the claims were fabricated propaganda.\n")
+    c = only(x, "denial")
+    assert c.source.name == "Omar Tulu" and c.source.kind == "government"
+    assert c.source.speaks_for is not None
+
+
+def test_a_dateline_in_brackets_is_no_party(extractor):
+    x = run(extractor, "Drone Strikes on Markets Killed Dozens\n\n(Nairobi) – Kordanian drone "
+                       "strikes on a market in Bure on August 13 killed 26 civilians, the Orlan "
+                       "Rights Monitor said today.\n", published="2023-11-02")
+    assert [a.key for a in only(x, "allegation").accused] == ["kordanian"]

@@ -249,6 +249,12 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
         return make_agent(body, ctx, si, allow_people=False, remember=False)
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
             and c.lower_ not in _TITLE_WORDS and c.lemma_.lower() not in SPOKES_NOUNS]
+    if not mods and tok.i > 0:          # "Government spokesperson Legesse Tulu", with both
+        prev = tok.doc[tok.i - 1]       # nouns hung on the name
+        if prev.dep_ in ("compound", "amod", "nmod") and prev.head is not tok and \
+                prev.head.i > tok.i and prev.lower_ not in _TITLE_WORDS and \
+                prev.lemma_.lower() not in SPOKES_NOUNS and prev.pos_ in ("NOUN", "PROPN", "ADJ"):
+            mods = [prev]
     if not mods and tok.lower_ in _SPOKESPEOPLE and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
         # "A spokesman, Major General X, said": the body that has just spoken
@@ -382,8 +388,13 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
         return agent
 
     if allow_people and (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and c.lemma_.lower() in SPOKES_NOUNS for c in tok.children))):
-        return _person(tok, ctx, si, subject=subject)   # also "X, head of MSF's unit"
+            c.dep_ == "appos" and c.lemma_.lower() in SPOKES_NOUNS for c in tok.children)) or (
+            tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+                c.i < tok.i and c.dep_ == "compound" and c.lemma_.lower() in SPOKES_NOUNS
+                for c in tok.subtree))):
+        # also "X, head of MSF's unit", and "Government spokesperson Legesse Tulu" whom the
+        # tagger did not take for a person
+        return _person(tok, ctx, si, subject=subject)
 
     toks = np_tokens(tok, with_preps=True)
     proper = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in toks)
@@ -487,6 +498,12 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     ent = _ent(tok)
     toks = list(ent) if ent is not None else [tok]
     name_toks = [t for t in toks if t.ent_type_ == "PERSON"] or toks
+    if len(name_toks) == 1 and name_toks[0].i > 0:    # "Legesse" of "Legesse Tulu", left
+        prev = name_toks[0].doc[name_toks[0].i - 1]    # out of a one-word entity
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and not prev.ent_type_ and \
+                prev.head is name_toks[0] and prev.lower_ not in _ORG_WORDS and \
+                not _OFFICE_TITLE.search(prev.text) and prev.text[:1].isupper():
+            name_toks = [prev] + name_toks
     # "Ukraine's Security Service Artem Dekhtyarenko": the name is the last proper nouns
     tail = []
     for t in reversed(name_toks):
@@ -530,9 +547,10 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
                                       c.lower_ in SPOKES_NOUNS):
                 role_src = c        # "Philip Luther, Director of ... at Amnesty International"
                 break
-    if role_src is None:
-        for c in tok.lefts:
-            if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in SPOKES_NOUNS:
+    if role_src is None:                # "Government spokesperson Legesse Tulu": the role
+        for c in tok.subtree:           # may hang on the first name, not the last
+            if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod") and \
+                    c.lemma_.lower() in SPOKES_NOUNS:
                 role_src = c
                 break
     if role_src is None and tok.dep_ == "nsubj":
@@ -551,9 +569,10 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
         else:
             body = _body_of(role_src, ctx, si)
     if body is None and not witness_role:
-        for c in tok.lefts:
-            if c.dep_ == "poss":
+        for c in tok.subtree:           # "Ethiopia's government spokesperson Legesse Tulu"
+            if c.i < tok.i and c.dep_ == "poss" and c.pos_ != "PRON":
                 body = make_agent(c, ctx, si, remember=False)
+                break
     if body is not None and body.name != name:
         agent.speaks_for = body
         agent.kind = body.kind if body.kind not in (None, "anonymous") else None

@@ -380,6 +380,9 @@ def _triggers(sent) -> list:
             continue                    # "its campaign of air strikes": not one incident
         if _denied_practice(t):
             continue                    # "denied targeting civilians": no incident
+        if t.pos_ == "NOUN" and t.head.lower_ == "of" and \
+                t.head.head.lemma_.lower() in L.ALLEGATION_NOUNS and not _specific(t):
+            continue                    # "claims of civilian casualties were fabricated"
         out.append(t)
     return out
 
@@ -434,8 +437,15 @@ def _reporting_date(ctx: ArticleContext, span: Span) -> bool:
                 return True
             if h.dep_ == "prep" and h.head.lemma_.lower() in L.REPORTING_VERBS:
                 return True
+            if h.lemma_.lower() in _STATEMENT_NOUNS or (
+                    h.dep_ == "prep" and h.head.lemma_.lower() in _STATEMENT_NOUNS):
+                return True             # "in a statement in September", "at a briefing on"
             return False
     return False
+
+
+_STATEMENT_NOUNS = frozenset("statement briefing interview conference communique communiqué "
+                             "announcement tweet post".split())
 
 
 def _doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef], bool]:
@@ -499,6 +509,12 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
             precise or dated or anaphoric or aggregate or ((killed or injured) and specific))
         weak = bool(triggers) and bool(places or dates) and not strong
         extra = bool(triggers or figures) and has_harm and not strong and not weak
+        if not precise and re.search(r"\b(strikes|attacks|raids|shellings|bombings)\b",
+                                     sent.text) and any(
+                t.dep_ == "nummod" and t.head.lemma_.lower() in L.TARGET_TERMS and
+                t.lower_ not in ("one", "a", "1") for t in sent):
+            continue                # "strikes on two crowded markets in the region killed
+                                    # 52": several incidents summed, each told apart later
         if _COUNTING.match(sent.text):
             continue                # "It was the fourth strike on a school in a week": this
                                     # incident counted among others, no new one

@@ -28,7 +28,8 @@ CAPTION = re.compile(r"\bPhoto:|\(Photo\b|\bPhoto by\b|Getty Images|\bPhotograph
 TERMINAL = re.compile(r"([.!?…:;][\"”’')\]]*|,[\"”’])\s*$")  # "…,” is a quotation paragraph
 QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])")
 #: "GENEVA, (Reuters) –", "KHARTOUM, March 25 (AFP) -", "ALEPPO, SYRIA - NOVEMBER 03:"
-DATELINE = re.compile(r"^[A-Z][A-Z .'’\-]{2,40},[^\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?\s*[–—-]\s")
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’\-]{2,40},[^\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?"
+                      r"|\([A-Z][A-Za-z .'’\-]{1,30}\))\s*[–—-]\s")   # also "(Nairobi) – "
 #: markup that is not prose: "[/*]", "[list]"
 MARKUP = re.compile(r"\[/?\*?\]|\[/?list\]")
 #: a word that looks like a file name: an underscore, or two hyphens in lowercase

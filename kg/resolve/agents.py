@@ -247,6 +247,8 @@ def find_acronyms(text: str) -> dict[str, str]:
 
     >>> find_acronyms("The Armenian Ministry of Defence (MoD) said. Human Rights Watch (HRW) did.")
     {'mod': 'Armenian Ministry of Defence', 'hrw': 'Human Rights Watch'}
+    >>> find_acronyms("Drone Strikes Killed Dozens\\n\\n(Nairobi) – ...")   # a dateline
+    {}
     """
     out: dict[str, str] = {}
     for m in _ACRONYM.finditer(text):
@@ -268,5 +270,5 @@ def find_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-_ACRONYM = re.compile(r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|de|du|des|sans)\s+)*){1,8})"
-                      r"\(([A-Z][A-Za-z0-9]{1,7})\)")
+_ACRONYM = re.compile(r"((?:[A-Z][\w’'\-]*[^\S\n]+(?:(?:of|for|the|and|de|du|des|sans)"
+                      r"[^\S\n]+)*){1,8})\(([A-Z][A-Za-z0-9]{1,7})\)")

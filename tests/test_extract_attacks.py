@@ -204,5 +204,7 @@ def test_a_summary_of_several_strikes_is_not_an_incident(extractor):
     places = {a.place.name: a.killed.count for a in x.attacks}
     # each market its own toll; the statement's month dates no incident
     assert places == {"Bure market": 26, "Debre Elias": 26}
+    # "Two days later" counts from the incident dated just before
+    assert [a.date.day for a in x.attacks] == [date(2023, 8, 13), date(2023, 8, 15)]
     denial = [c for c in x.claims if c.kind == "denial"]
     assert denial and denial[0].attacks == []

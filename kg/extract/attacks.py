@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Optional
 
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
 from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of
 from kg.extract.context import ArticleContext
-from kg.extract.dates import find_dates
+from kg.extract.dates import DateMention, find_dates
 from kg.extract.numbers import FigureMention, find_figures
 from kg.gazetteer import BODIES, STATE_NAMES
 from kg.model import AgentRef, Attack, Claim, DateRef, Figure, PlaceRef, Span, TargetRef
@@ -414,6 +415,32 @@ def _trigger_word(t) -> bool:
         t.head.lemma_.lower() not in ("treat", "handle", "cope", "care", "receive")
 
 
+_DAYS_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7}
+_STEP = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+                   r"(?P<dir>later|afterwards|after that|earlier|before that)|the\s+"
+                   r"(?P<rel>next|following|previous)\s+day|the\s+day\s+(?P<rel2>after|before))"
+                   r"\b", re.I)
+
+
+def _step_from_last(text: str, start: int, end: int, last: date) -> Optional[DateMention]:
+    """ "Two days later", "the next day", "the day before": a day counted from the incident
+    dated just before (the publication date is no help here)."""
+    m = _STEP.search(text, start, end)
+    if m is None:
+        return None
+    if m.group("n"):
+        n = int(m.group("n")) if m.group("n").isdigit() else _DAYS_WORDS[m.group("n").lower()]
+        n = n if m.group("dir").lower() in ("later", "afterwards", "after that") else -n
+    else:
+        n = 1 if (m.group("rel") or m.group("rel2")).lower() in ("next", "following",
+                                                                  "after") else -1
+    day = last + timedelta(days=n)
+    span = Span(m.start(), m.end())
+    return DateMention(span=span, ref=DateRef(earliest=day, latest=day, precision="day",
+                                              span=span), relative=False)
+
+
 def _reporting_date(ctx: ArticleContext, span: Span) -> bool:
     """Does the date attach to a verb of saying ("said on Thursday", "on Friday said")
     rather than to what is said ("said the school was hit on Thursday")?"""
@@ -476,10 +503,13 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
     text = ctx.article.text
     published = ctx.article.published
     out: list[Mention] = []
+    last_day: Optional[date] = None     # of the last incident dated to the day
     for si, sent in enumerate(ctx.doc.sents):
         kind = ctx.line_kind(sent.start_char)
         if kind in ("boilerplate", "blank", "headline") or not sent.text.strip():
             continue
+        if out and out[-1].date is not None and out[-1].date.day is not None:
+            last_day = out[-1].date.day
         triggers = _triggers(sent)
         figures = _summed(text, find_figures(text, sent.start_char, sent.end_char))
         if not triggers and not any(f.casualty for f in figures):
@@ -489,6 +519,10 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
         dates = [d for d in find_dates(text, published, sent.start_char, sent.end_char)
                  if not _reporting_date(ctx, d.span) and d.ref.earliest is not None and
                  d.ref.latest is not None and (d.ref.latest - d.ref.earliest).days <= 366]
+        if not dates and last_day is not None:
+            step = _step_from_last(text, sent.start_char, sent.end_char, last_day)
+            if step is not None:
+                dates = [step]          # "Two days later, a second strike hit ..."
         if triggers and len(dates) > 1:
             at = triggers[0].idx
             dates.sort(key=lambda d: (d.ref.precision != "day", abs(d.span.start - at)))

@@ -50,7 +50,8 @@ Not matched: times of day alone ("1:15 pm"), numbers that are not years ("aged 1
 name alone needs a preposition or a modifier: "in May", "last March", "mid-May"), weekdays that
 are names ("The Mail on Sunday", "Sunday Times", "Good Friday", "Friday prayers"), all-numeric
 dates other than ISO ``2015-11-03`` (03/11/2015 is ambiguous), seasons ("last summer"),
-and dates that refer back to another date ("the next day", "the previous week").
+and dates that refer back to another date ("the next day", "the previous week"; the attack
+reader counts "two days later" and "the next day" from the incident dated just before).
 """
 
 from __future__ import annotations

@@ -174,6 +174,13 @@ for _city in ("london", "paris", "rome", "geneva", "bern", "doha", "sofia", "dub
               "delhi", "holland", "car", "congo", "america"):
     STATE_NAMES.pop(_city, None)
 
+#: capitals (and seats of government) that can stand for their state: as places, they are
+#: cities where attacks happen ("an education centre in a neighbourhood of Kabul")
+CAPITALS: frozenset[str] = frozenset(
+    {o for _n, _d, _other in _STATES for o in filter(None, _other.split("|"))} |
+    {"the kremlin", "white house", "downing street", "tel aviv", "new delhi", "addis ababa",
+     "abu dhabi"})
+
 #: canonical state name -> the adjective the press uses ("Ethiopia" -> "Ethiopian")
 DEMONYM_OF: dict[str, str] = {}
 for _name, _dem, _other in _STATES:

@@ -208,3 +208,23 @@ def test_a_summary_of_several_strikes_is_not_an_incident(extractor):
     assert [a.date.day for a in x.attacks] == [date(2023, 8, 13), date(2023, 8, 15)]
     denial = [c for c in x.claims if c.kind == "denial"]
     assert denial and denial[0].attacks == []
+
+
+def test_a_capital_is_where_an_attack_happened(extractor):
+    x = run(extractor, "A suicide bomber blew himself up at an education centre in a Shi'ite "
+                       "neighbourhood of Kabul on Friday, killing at least 18 people, police "
+                       "said. The strike comes days after the army took the palace in Tripoli.\n")
+    a = one_attack(x)
+    # the capital, not the people living there; and not the place of another act
+    assert a.place.name == "Kabul"
+    assert "school" in {t.category for t in a.targets}
+
+
+def test_claiming_responsibility_names_the_doer_and_no_claim_is_no_denial(extractor):
+    x = run(extractor, "A bomb killed 18 people at a school in Tavi on Friday, police said. No "
+                       "group immediately claimed responsibility. On Saturday the Brastovian "
+                       "Front claimed responsibility for the attack.\n")
+    assert not [c for c in x.claims if c.kind == "denial"]
+    claim = [c for c in x.claims if c.cue == "claim"]
+    assert len(claim) == 1 and [p.key for p in claim[0].accused] == ["brastovian front"]
+    assert [p.key for p in one_attack(x).perpetrators] == ["brastovian front"]

@@ -25,11 +25,12 @@ from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of
 from kg.extract.context import ArticleContext
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.numbers import FigureMention, find_figures
-from kg.gazetteer import BODIES, STATE_NAMES
+from kg.gazetteer import BODIES, CAPITALS, STATE_NAMES
 from kg.model import AgentRef, Attack, Claim, DateRef, Figure, PlaceRef, Span, TargetRef
 
 #: Words that name a state (places too large to be where an attack happened).
-COUNTRY_WORDS = frozenset(set(STATE_NAMES) | {"congo", "drc", "dr congo", "america", "britain"})
+COUNTRY_WORDS = frozenset((set(STATE_NAMES) - CAPITALS) |
+                          {"congo", "drc", "dr congo", "america", "britain"})
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 _TARGET_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in L.TARGET_TERMS),
@@ -171,6 +172,8 @@ def _in_other_name(tok) -> bool:
         if t.dep_ in ("compound", "amod", "nmod", "conj", "pobj", "prep", "appos"):
             t = t.head
             n += 1
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _PLACE_NOUNS | _TOWN_NOUNS:
+                return False            # "a neighbourhood of Kabul": a place, whatever holds it
             if t.pos_ == "NOUN" and t.lemma_.lower() in _NOT_PLACE_HEADS:
                 return True
             if t.pos_ in ("VERB", "AUX"):
@@ -258,6 +261,8 @@ def _candidate(tok):
             score += 3
     elif tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         noun = head.lower_
+        if tok.ent_type_ == "NORP" and noun in _PLACE_NOUNS | _TOWN_NOUNS:
+            return None                 # "a Shi'ite neighbourhood": who lives there
         if noun in _PLACE_NOUNS:
             score += 3
         elif noun in _TOWN_NOUNS:
@@ -314,7 +319,8 @@ def _places(sent) -> tuple[list[PlaceRef], set[str]]:
         low = name.lower()
         if re.fullmatch(r"[A-Z]{2,4}", name) and tok.ent_type_ != "GPE":
             continue                    # "IDP", "AFP": acronyms, not places
-        if not name or low in COUNTRY_WORDS or low in BODIES or _in_other_name(tok) or \
+        if not name or low in COUNTRY_WORDS or low in BODIES or _in_other_name(tok) or (
+                low in CAPITALS and tok.dep_ != "pobj") or \
                 name.lower() in L.TARGET_TERMS or any(c.startswith(low + " ")
                                                       for c in COUNTRY_WORDS):
             continue
@@ -537,6 +543,9 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
         aggregate = bool(re.search(r"\b(\w+) (attacks|strikes|air ?strikes|assaults)\b",
                                    sent.text)) and bool(places) and any(
             t.like_num and t.head.lemma_.lower() in L.EVENT_NOUNS for t in sent)
+        if anaphoric and triggers:      # "The strike comes days after the army took the
+            places = [p for p in places  # palace in Khartoum": that place is the other act's
+                      if not _placed_by_other_act(ctx, p, triggers)]
         precise = [p for p in places if p.name not in vague]
         doers, ambiguous = _doers(ctx, sent, si, triggers)
         strong = bool(triggers or figures) and (has_harm or aggregate) and bool(
@@ -608,6 +617,23 @@ def _summed(text: str, figures: list) -> list:
             continue
         out.append(f)
     return out
+
+
+def _placed_by_other_act(ctx: ArticleContext, place: PlaceRef, triggers) -> bool:
+    """Is *place* where another act of the sentence happened (its words hang on a verb that
+    is not one of the attack's) rather than where the attack or its target is?"""
+    toks = ctx.tokens(place.span)
+    if not toks:
+        return False
+    ids = {t.i for t in triggers}
+    h, hops = toks[-1].head, 0
+    while h.head is not h and hops < 8:
+        if h.i in ids or h.lemma_.lower() in L.TARGET_TERMS:
+            return False
+        if h.pos_ in ("VERB", "AUX"):
+            return True
+        h, hops = h.head, hops + 1
+    return False
 
 
 def _compatible(a: Attack, m: Mention) -> bool:

@@ -285,6 +285,17 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         c.lower_ == "no" and c.dep_ == "det" for c in subj.children))
     if subj is not None and not is_agentive(subj) and not passive and not negative:
         return []                       # "evidence suggested", "the attack claimed"
+    if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
+        # "No group claimed responsibility": a fact, nobody's denial; "Islamic State claimed
+        # responsibility for the attack": the group names itself as the doer
+        if negative or subj is None or passive or _is_negated(tok):
+            return []
+        speaker = make_agent(subj, ctx, si, subject=True)
+        span = _tokens_span([tok] + list(obj.subtree), text)
+        if speaker is None or span is None:
+            return []
+        return [Frame(speaker, span, "indirect", lemma, si, [tok] + list(obj.subtree), obj,
+                      [subj], cue_span=Span(tok.idx, tok.idx + len(tok.text)))]
     head_cue = tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok and \
         _is_cue(tok.head)
     if head_cue and tok.head.lemma_.lower() in L.DENY_VERBS and tok.tag_ in _PARTICIPLE_CUES:

@@ -167,7 +167,9 @@ TARGET_TERMS: dict[str, str] = {
     "kindergarten": "school", "college": "school", "classroom": "school",
     "educational facility": "school", "educational facilities": "school",
     "educational institution": "school", "educational institutions": "school",
-    "kindergartens": "school", "colleges": "school",
+    "kindergartens": "school", "colleges": "school", "education centre": "school",
+    "education center": "school", "education centres": "school", "education centers": "school",
+    "madrasa": "school", "madrassa": "school", "seminary": "school",
     # worship (AP I art. 53)
     "mosque": "place_of_worship", "mosques": "place_of_worship", "church": "place_of_worship",
     "churches": "place_of_worship", "synagogue": "place_of_worship",

@@ -324,12 +324,15 @@ def classify_kind(*names: str) -> Optional[str]:
     'witness'
     >>> classify_kind("Israeli military source")
     'anonymous'
+    >>> classify_kind("UNAMA")
+    'intergovernmental'
     """
     text = " " + " ".join(n.lower() for n in names if n) + " "
     text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
     head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
-    if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):
-        return "intergovernmental"
+    if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text) or any(
+            re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) for n in names if n):
+        return "intergovernmental"      # also the UN's missions: UNAMA, UNMISS, UNIFIL
     if re.search(r" (unnamed|anonymous|unidentified) ", text) or re.search(
             r" (source|sources) $", head):
         return "anonymous"      # "an Israeli military source", "an unnamed activist"

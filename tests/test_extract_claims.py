@@ -358,3 +358,14 @@ def test_a_dateline_in_brackets_is_no_party(extractor):
                        "strikes on a market in Bure on August 13 killed 26 civilians, the Orlan "
                        "Rights Monitor said today.\n", published="2023-11-02")
     assert [a.key for a in only(x, "allegation").accused] == ["kordanian"]
+
+
+def test_state_media_speak_for_the_state_and_a_known_group_keeps_its_name(extractor):
+    x = run(extractor, "Shelling by Syrian government forces hit a hospital in the town of "
+                       "Sarmin on Wednesday, killing four people, the White Helmets rescue group "
+                       "said. State news agency SANA reported that the army had targeted "
+                       "\"terrorist positions\" in the area.\n")
+    allegation, denial = only(x, "allegation"), only(x, "denial")
+    assert allegation.source.label == "Syria Civil Defence" and allegation.source.kind == "ngo"
+    assert denial.source.kind == "media" and denial.source.speaks_for.name == "Syria"
+    assert denial.denies == [x.claims.index(allegation)]

@@ -437,6 +437,10 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
         kind = "government" if tok.ent_type_ in ("GPE", "NORP") else (
             "anonymous" if generic else None)
     agent = AgentRef(name=name, span=sp, kind=kind)
+    if _STATE_MEDIA.search(name) and ctx.country:
+        # "State news agency SANA", "state television": the state speaks through them
+        agent.kind = "media"
+        agent.speaks_for = AgentRef(name=ctx.country, kind="government")
     lefts = list(tok.lefts)
     for c in lefts:       # "Ukraine's Prosecutor General's Office": the owner of the name
         if c.dep_ == "poss" and ent is not None and ent.start <= c.i:
@@ -453,6 +457,8 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     return agent
 
 
+_STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(?:news\s+agency|media|television|tv|"
+                          r"broadcaster|radio|news)\b", re.I)
 _HEAD_TITLE = re.compile(r"\b(President|Prime Minister|Premier|King|Emir|Chancellor|"
                          r"Supreme Leader)\s*$")
 _OFFICE_TITLE = re.compile(

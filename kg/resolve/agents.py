@@ -76,6 +76,9 @@ _STATE_ORGANS = frozenset("""
 army military government ministry forces troops navy police authorities regime air
 """.split())
 _DEMONYM_LIKE = re.compile(r"(ian|an|ese|i|ish|ic|ean)$")
+_DESCRIBED = re.compile(r"(.+?) (?:rescue |aid |rights |medical |militant |armed |rebel |relief |"
+                        r"humanitarian |charity )?(?:group|organi[sz]ation|charity|agency|"
+                        r"movement|militia|network)")
 _MEMBERS = frozenset("fighters rebels militants members forces troops officials gunmen".split())
 _QUANTIFIERS = re.compile(r"^((one|two|three|four|five|six|seven|eight|nine|ten|several|some|"
                           r"many|both|all|other|few|\d+)( of)?( the)? )+")
@@ -107,6 +110,9 @@ def canonical(name: str, acronyms: Optional[dict[str, str]] = None
         if head in BODIES or head in STATE_NAMES:
             f = head
     f = re.sub(r"'s$", "", f).strip()
+    described = _DESCRIBED.fullmatch(f)
+    if described and described.group(1) in BODIES:
+        f = described.group(1)          # "the White Helmets rescue group": the White Helmets
     raw_words = name.split()
     lead = 0
     while lead < len(raw_words) - 1 and (raw_words[lead][:1].islower() or

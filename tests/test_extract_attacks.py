@@ -213,9 +213,11 @@ def test_a_summary_of_several_strikes_is_not_an_incident(extractor):
 def test_a_capital_is_where_an_attack_happened(extractor):
     x = run(extractor, "A suicide bomber blew himself up at an education centre in a Shi'ite "
                        "neighbourhood of Kabul on Friday, killing at least 18 people, police "
-                       "said. The strike comes days after the army took the palace in Tripoli.\n")
+                       "said. The strike comes days after the army took the palace in Tripoli, "
+                       "according to Moscow and Damascus.\n")
     a = one_attack(x)
-    # the capital, not the people living there; and not the place of another act
+    # the capital, not the people living there, nor the place of another act, nor capitals
+    # that speak for their states
     assert a.place.name == "Kabul"
     assert "school" in {t.category for t in a.targets}
 

@@ -320,7 +320,8 @@ def _places(sent) -> tuple[list[PlaceRef], set[str]]:
         if re.fullmatch(r"[A-Z]{2,4}", name) and tok.ent_type_ != "GPE":
             continue                    # "IDP", "AFP": acronyms, not places
         if not name or low in COUNTRY_WORDS or low in BODIES or _in_other_name(tok) or (
-                low in CAPITALS and tok.dep_ != "pobj") or \
+                low in CAPITALS and not (tok.dep_ == "pobj" and tok.head.lower_ in
+                                         _LOCATIVE + ("on", "of"))) or \
                 name.lower() in L.TARGET_TERMS or any(c.startswith(low + " ")
                                                       for c in COUNTRY_WORDS):
             continue

@@ -369,3 +369,46 @@ def test_state_media_speak_for_the_state_and_a_known_group_keeps_its_name(extrac
     assert allegation.source.label == "Syria Civil Defence" and allegation.source.kind == "ngo"
     assert denial.source.kind == "media" and denial.source.speaks_for.name == "Syria"
     assert denial.denies == [x.claims.index(allegation)]
+
+
+ODESA = ("Russian missiles slammed into an apartment building in the southern port city of "
+         "Odesa on Saturday, killing 20 residents, regional officials said.\n\n"
+         "\"They struck while people were sleeping,\" regional governor Oleh Kiper said.\n\n"
+         "Kiper said rescuers had pulled 14 bodies from the rubble.\n\n"
+         "Russia's defence ministry did not comment on the strike. On Friday it said it had "
+         "carried out a massive strike against military-industrial targets in Ukraine.\n\n"
+         "\"We found no evidence of soldiers or weapons near the building,\" said Belkis "
+         "Wille, a researcher at Human Rights Watch.\n")
+
+
+def test_a_wire_story_of_a_strike_and_its_answers(extractor):
+    x = run(extractor, ODESA, published="2024-03-16")
+    by = {}
+    for c in x.claims:
+        by.setdefault(c.source.name, []).append(c)
+    # a person named after the role, and later by the surname alone
+    kiper = by["Oleh Kiper"]
+    assert {c.source.kind for c in kiper} == {"government"} and len(kiper) == 2
+    # "They struck" blames no one who merely reported it
+    assert all(a.key != "regional officials" for c in x.claims for a in c.accused)
+    # "it" is the ministry that did not comment, and striking military-industrial targets
+    # denies the target's protection
+    (ministry,) = [c for c in x.claims if "military-industrial" in quote(x, c)]
+    assert ministry.source.label == "Russian Defence Ministry"
+    assert (ministry.kind, ministry.denial_kind) == ("denial", "protected_status")
+    # a rights group finding no soldiers rejects the excuse: an allegation, not a denial
+    (hrw,) = [c for c in x.claims if "soldiers" in quote(x, c)]
+    assert hrw.kind == "allegation"
+    assert x.attacks[0].place.name == "Odesa"     # tagged a language by the model
+
+
+def test_he_also_accused_continues_the_last_accuser(extractor):
+    x = run(extractor, "John Kerry alleged that Kordanian forces struck a hospital in Tavi "
+                       "overnight. Kordanian Foreign Minister Ivan Petrov said the hospital "
+                       "was used by militants, Petrov added.\n\nHe also accused the two "
+                       "countries of terrorising civilians, while saying nothing about the "
+                       "civilians killed in Yemen.\n")
+    (again,) = [c for c in x.claims if "also accused" in quote(x, c)]
+    assert again.source.name == "John Kerry"
+    # "saying nothing about ..." states nothing
+    assert not [c for c in x.claims if quote(x, c).startswith("nothing")]

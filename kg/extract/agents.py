@@ -322,6 +322,11 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                         return make_agent(o, ctx, si, subject=subject)
         return None
 
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and allow_people and not any(
+            c.dep_ in ("compound", "amod", "poss", "det") for c in tok.lefts):
+        known = ctx.recent(si, person=True, head=tok.lower_)
+        if known is not None and known.name.split()[-1].lower() == tok.lower_:
+            return known                # "Kiper said", after "governor Oleh Kiper"
     named = _appos_name(tok) if tok.pos_ == "NOUN" and allow_people else None
     if named is not None:
         if named.ent_type_ == "PERSON":
@@ -389,11 +394,11 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
 
     if allow_people and (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(
             c.dep_ == "appos" and c.lemma_.lower() in SPOKES_NOUNS for c in tok.children)) or (
-            tok.pos_ == "PROPN" and not tok.ent_type_ and any(
-                c.i < tok.i and c.dep_ == "compound" and c.lemma_.lower() in SPOKES_NOUNS
-                for c in tok.subtree))):
-        # also "X, head of MSF's unit", and "Government spokesperson Legesse Tulu" whom the
-        # tagger did not take for a person
+            tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and any(
+                c.i < tok.i and c.dep_ == "compound" and c.pos_ == "NOUN" and
+                c.lemma_.lower() in SPOKES_NOUNS for c in tok.subtree))):
+        # also "X, head of MSF's unit", and "Government spokesperson Legesse Tulu", "regional
+        # governor Oleh Kiper" whom the tagger did not take for a person
         return _person(tok, ctx, si, subject=subject)
 
     toks = np_tokens(tok, with_preps=True)
@@ -616,7 +621,10 @@ def remember_sentence(ctx: ArticleContext, sent, si: int) -> None:
             continue
         if ent.label_ != "PERSON" and _locative(root):
             continue                    # "in the Marvel district of Kestra": places
-        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and ent.label_ != "PERSON":
+        if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and \
+                root.head.lemma_.lower() in DESCRIPTOR_HEADS and ent.label_ != "PERSON":
+            root = root.head            # "Russia's defence ministry did not comment"
+        elif root.dep_ == "compound" and root.head.pos_ == "NOUN" and ent.label_ != "PERSON":
             root = root.head            # "the Amnesty report": remember via the noun phrase
             if root.lemma_.lower() not in DESCRIPTOR_HEADS and \
                     root.lemma_.lower() not in PART_NOUNS:

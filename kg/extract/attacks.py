@@ -195,6 +195,10 @@ _NOT_PLACE_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "
                    "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT")
 
 
+#: Labels the small model gives to town names it does not know ("Odesa": a language)
+_SOFT_ENTS = ("LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT")
+
+
 def _name_tokens(tok) -> list:
     """A proper name ending at *tok*: its chain of proper-noun compounds ("Beit Hanoun")."""
     toks = [tok]
@@ -213,7 +217,11 @@ def _candidate(tok):
     named = tok.pos_ == "PROPN" or (     # "the village of Let ...", whatever its tag
         tok.text[:1].isupper() and tok.is_alpha and tok.dep_ == "pobj" and
         tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TOWN_NOUNS)
-    if not named or tok.ent_type_ in _NOT_PLACE_ENTS or tok.dep_ == "compound" and \
+    town_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in _TOWN_NOUNS | _PLACE_NOUNS
+    if town_of and tok.ent_type_ in _SOFT_ENTS:
+        pass                            # "the port city of Odesa", tagged a language
+    elif not named or tok.ent_type_ in _NOT_PLACE_ENTS or tok.dep_ == "compound" and \
             tok.head.pos_ == "PROPN":
         return None
     if any(t.ent_id_ for t in _name_tokens(tok)):

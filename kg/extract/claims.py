@@ -245,6 +245,17 @@ def _content_after_excluding(tok, subj) -> list:
     return _subtree(tok, exclude=[subj, *nested])
 
 
+def _cue_kind(lemma: str) -> str:
+    """Verbs of one kind of act: "alleged" ... "He also accused" continues the accuser."""
+    if lemma in L.ACCUSE_VERBS or lemma in L.CONDEMN_VERBS or lemma == "allege":
+        return "accuse"
+    return "deny" if lemma in L.DENY_VERBS else lemma
+
+
+def _person_subject(subj) -> bool:
+    return subj.ent_type_ == "PERSON" or subj.lower_ in L.PERSON_PRONOUNS
+
+
 def _comment_on_statement(tok) -> bool:
     """ "a claim the group denies", "an accusation it rejects" after a comma: a remark on the
     statement before it, not part of it."""
@@ -264,6 +275,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     if _comment_on_statement(tok.head) and tok.dep_ == "relcl":
         return []                       # "..., a claim the group denies": says no more
     obj = _child(tok, "dobj")
+    if obj is not None and obj.lower_ in ("nothing", "little") and lemma in L.REPORTING_VERBS:
+        return []                       # "while saying nothing about ...": no statement
     if lemma == "claim" and obj is not None and obj.lemma_.lower() in ("life", "lives"):
         return []                       # "claimed the lives of ..."
     if lemma in L.EVALUATE_VERBS and (obj is None or not (
@@ -376,8 +389,14 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                         speaker = make_agent(rs, ctx, si)
         else:
             speaker = make_agent(subj, ctx, si, subject=True)
+            again = ctx.speakers_by_cue.get(_cue_kind(lemma))
+            if subj.lower_ in L.PERSON_PRONOUNS and again is not None and again[0] >= si - 15 \
+                    and any(c.lower_ == "also" for c in tok.children):
+                speaker = again[1]      # "He also accused ...": who accused before
         if speaker is None and not negated_subject:
             return []                   # a subject we cannot name
+        if speaker is not None and speaker.kind not in ("article",) and _person_subject(subj):
+            ctx.speakers_by_cue[_cue_kind(lemma)] = (si, speaker)
     by_reference = subj is not None and (subj.pos_ == "PRON" or subj.lower_ in (
         "this", "that") or (not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree)
                             and any(t.lower_ in ("the", "this") for t in subj.lefts)))
@@ -927,6 +946,14 @@ def is_hedged(frame: Frame) -> bool:
     return bool(_words(frame.tokens) & L.HEDGES)
 
 
+#: Sources that observe a conflict, not parties to it: their denials of a military presence
+#: reject an excuse.
+_OBSERVERS = ("ngo", "intergovernmental", "witness", "media", "person")
+_MILITARY_PRESENCE = frozenset("""soldier soldiers fighter fighters militant militants troops
+weapons weapon military combatants combatant gunmen armed rebels rebel""".split())
+_NOT_ATTACKERS = ("anonymous", "witness", "ngo", "intergovernmental", "media", "article")
+
+
 def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[AgentRef]:
     """Who the words blame: the object of "accuse/blame", the doer of attack verbs, the
     owner of attacking means ("Russian jets", "Israeli fire", "US drone strikes")."""
@@ -939,6 +966,11 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
                 tok.lower_ in L.CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
+        if agent is not None and tok.pos_ == "PRON" and (
+                agent.kind in _NOT_ATTACKERS or (frame.speaker is not None and
+                                                 agent.name == frame.speaker.name)):
+            return                      # "They struck while people slept": not the officials
+                                        # who reported it, nor the speaker
         if agent is not None and agent.name.lower() not in seen:
             seen.add(agent.name.lower())
             out.append(agent)
@@ -1148,6 +1180,18 @@ def frames_to_claims(ctx: ArticleContext, frames: list[Frame],
 def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Claim]:
     dk = denial_kind(ctx, f)
     accused = []
+    if dk == "categorical" and f.speaker is not None and f.speaker.kind in _OBSERVERS and \
+            _words(f.tokens) & _MILITARY_PRESENCE:
+        # "We found no evidence of soldiers or weapons near the building", said by a rights
+        # group: the excuse is rejected, the target was protected -- an allegation
+        claim = Claim(kind="allegation", span=f.content, source=f.speaker,
+                      attribution={"direct": "direct", "indirect": "indirect"}.get(
+                          f.mode, "unattributed"),
+                      hedged=is_hedged(f), cue=f.cue, sentence=f.sent_index,
+                      paragraph=ctx.paragraph(f.content.start),
+                      fresh=f.fresh or f.from_pending, by_reference=f.by_reference)
+        claim.accused = accused_parties(ctx, f)
+        return claim
     if dk is None:
         accused = accused_parties(ctx, f)
         if not is_allegation(ctx, f, accused):

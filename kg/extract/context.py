@@ -151,6 +151,8 @@ class ArticleContext:
     mentions: list[Mention] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)  # body paragraphs, by offset
     country: Optional[str] = None      # the state the article is mostly about
+    #: the last person to speak with each verb ("accuse"): "He also accused ..." is them
+    speakers_by_cue: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, article: Article, doc, lines: Optional[list[Line]] = None) -> "ArticleContext":

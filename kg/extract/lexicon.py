@@ -74,7 +74,7 @@ JUSTIFICATION_PATTERNS = (
     "militant positions", "military facilities", "military infrastructure", "weapons depot",
     "ammunition depot", "arms depot", "deployment point", "military units", "military unit",
     "troop concentrations", "military positions", "firing positions", "military equipment",
-    "military base", "barracks",
+    "military base", "barracks", "military-industrial", "military industrial",
 )
 
 #: Hedges: the speaker does not assert the claim outright.

@@ -13,7 +13,7 @@ from kg import iris
 from kg.cli import cli
 from kg.export import export_text
 from kg.extract import Extractor
-from kg.namespaces import EKG
+from kg.namespaces import DATA_IRI, EKG
 from kg.pipeline import ingest
 from kg.resources import sample_articles_dir
 from kg.store import Store
@@ -146,3 +146,18 @@ def test_ingest_command_exit_0_and_summary(tmp_path):
     with Store.open(tmp_path / "s") as s:
         (aid,) = s.article_ids()
         assert str(article(aid)).endswith(aid)
+
+
+def test_two_papers_naming_a_village_differently_report_one_attack(tmp_path, extractor):
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", "School strike\n\nA military helicopter attack on a school killed at "
+                         "least 11 children, UNICEF said on Tuesday. The attack took place on "
+                         "Friday in the village of Let Yet Kone, where helicopters fired on the "
+                         "school.\n", "2022-09-20")
+    write(docs, "b.txt", "Village school hit\n\nKordanian jets carried out an air strike on a "
+                         "village school on Friday, killing 11 children, an opposition "
+                         "spokesman said. He said the attack on Let Yet Kone village was a "
+                         "war crime.\n", "2022-09-19")
+    outcome = ingest([docs], tmp_path / "store", extractor=extractor)
+    assert outcome.violations == 0, [r.to_text() for r in outcome.reports]
+    assert attacks_in(tmp_path / "store") == {f"{DATA_IRI}attack/let-yet-kone-2022-09-16"}

@@ -86,6 +86,11 @@ def _targets(sent) -> list[TargetRef]:
             continue
         if tok is not None and (_in_organisation_name(tok, last) or _locating(last)):
             continue
+        if last is not None and last.lemma_.lower() in ("village", "town") and (
+                (last.dep_ == "compound" and last.head.lemma_.lower() in L.TARGET_TERMS) or
+                any(c.dep_ in ("compound", "nmod") and c.text[:1].isupper()
+                    for c in last.children)):
+            continue                    # "a village school", "Let Yet Kone village": where
         cat = L.TARGET_TERMS[m.group(1).lower()]
         if cat not in seen:
             seen.add(cat)
@@ -271,6 +276,13 @@ def _candidate(tok):
         noun = head.lower_
         if tok.ent_type_ == "NORP" and noun in _PLACE_NOUNS | _TOWN_NOUNS:
             return None                 # "a Shi'ite neighbourhood": who lives there
+        if noun in _PLACE_NOUNS | _TOWN_NOUNS:
+            while toks[0].i > tok.sent.start + 1:     # "Let Yet Kone village": the whole
+                prev = tok.doc[toks[0].i - 1]         # run of capitalised words before it
+                if not (prev.is_alpha and prev.text[:1].isupper()) or prev.ent_type_ in (
+                        "NORP", "DATE", "TIME") or prev.pos_ in ("DET", "PRON", "ADP"):
+                    break
+                toks = [prev] + toks
         if noun in _PLACE_NOUNS:
             score += 3
         elif noun in _TOWN_NOUNS:
@@ -340,6 +352,10 @@ def _places(sent) -> tuple[list[PlaceRef], set[str]]:
             score, vague = score - 2, True
         found[tok.i] = (score, vague, PlaceRef(name=name, span=Span(start, toks[-1].idx +
                                                                    len(toks[-1].text))))
+    spans = [v[2].span for v in found.values()]
+    found = {k: v for k, v in found.items() if not any(   # "Let" inside "Let Yet Kone"
+        o.start <= v[2].span.start and v[2].span.end <= o.end and o != v[2].span
+        for o in spans)}
     ranked = sorted(found.values(), key=lambda x: (-x[0], x[2].span.start))
     in_text = sorted((p for _, _, p in ranked), key=lambda p: p.span.start)
     for a, b in zip(in_text, in_text[1:]):
@@ -635,12 +651,16 @@ def _placed_by_other_act(ctx: ArticleContext, place: PlaceRef, triggers) -> bool
     if not toks:
         return False
     ids = {t.i for t in triggers}
-    h, hops = toks[-1].head, 0
+    inside = {t.i for t in toks}
+    top = next((t for t in toks if t.head.i not in inside), toks[0])
+    h, hops = top.head, 0
     while h.head is not h and hops < 8:
         if h.i in ids or h.lemma_.lower() in L.TARGET_TERMS:
             return False
         if h.pos_ in ("VERB", "AUX"):
-            return True
+            # "The attack took place in X": the verb of the attack itself
+            return not any(c.dep_ in ("nsubj", "nsubjpass") and (
+                c.i in ids or c.lemma_.lower() in L.EVENT_NOUNS) for c in h.children)
         h, hops = h.head, hops + 1
     return False
 

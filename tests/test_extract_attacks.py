@@ -230,3 +230,22 @@ def test_claiming_responsibility_names_the_doer_and_no_claim_is_no_denial(extrac
     claim = [c for c in x.claims if c.cue == "claim"]
     assert len(claim) == 1 and [p.key for p in claim[0].accused] == ["brastovian front"]
     assert [p.key for p in one_attack(x).perpetrators] == ["brastovian front"]
+
+
+def test_a_separate_strike_the_same_day_and_a_detention_centre(extractor):
+    x = run(extractor, "An air strike by the Saudi-led coalition hit a detention centre in "
+                       "Saada on Friday, killing at least 70 people, aid agencies said. "
+                       "Coalition spokesman Brigadier General Turki al-Maliki denied that the "
+                       "coalition had targeted the prison. Save the Children said three "
+                       "children were among the dead in a separate strike on a "
+                       "telecommunications building in the port city of Hodeidah the same "
+                       "day.\n", published="2022-01-22")
+    saada, hodeidah = x.attacks
+    assert (saada.place.name, hodeidah.place.name) == ("Saada", "Hodeidah")
+    assert saada.date.day == hodeidah.date.day == date(2022, 1, 21)
+    assert "other" in {t.category for t in saada.targets}
+    assert "infrastructure" in {t.category for t in hodeidah.targets}
+    (denial,) = [c for c in x.claims if c.kind == "denial"]
+    # "Coalition spokesman": the coalition just named, and the state that leads it
+    assert denial.source.speaks_for is not None and \
+        denial.source.speaks_for.name.lower() == "saudi-led coalition"

@@ -217,6 +217,7 @@ def _generic_body(name_tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     return None
 
 
+_GROUP_HEADS = frozenset("coalition alliance group militia movement front".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 
 
@@ -272,6 +273,9 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
     toks.sort(key=lambda t: t.i)
     if len(toks) == 1 and toks[0].lemma_.lower() in STATE_BODIES:
         return _generic_body(toks[0], ctx, si)
+    if len(toks) == 1 and toks[0].pos_ == "NOUN" and toks[0].lemma_.lower() in _GROUP_HEADS:
+        # "Coalition spokesman X", after "the Saudi-led coalition": that coalition
+        return ctx.recent(si, head=toks[0].lemma_.lower(), person=False)
     if not any(t.ent_type_ in ("ORG", "NORP", "GPE") or t.pos_ == "PROPN" or
                t.lemma_.lower() in STATE_BODIES for t in toks):
         return None

@@ -210,6 +210,8 @@ TARGET_TERMS: dict[str, str] = {
     # other protected sites
     "camp": "other", "camps": "other", "shelter": "other", "shelters": "other",
     "museum": "other", "library": "other", "orphanage": "other",
+    "detention centre": "other", "detention center": "other", "prison": "other",
+    "telecommunications building": "infrastructure", "telecommunications tower": "infrastructure",
 }
 
 # --- agents ------------------------------------------------------------------------------

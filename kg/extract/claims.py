@@ -966,11 +966,9 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
                 tok.lower_ in L.CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
-        if agent is not None and tok.pos_ == "PRON" and (
-                agent.kind in _NOT_ATTACKERS or (frame.speaker is not None and
-                                                 agent.name == frame.speaker.name)):
+        if agent is not None and tok.pos_ == "PRON" and agent.kind in _NOT_ATTACKERS:
             return                      # "They struck while people slept": not the officials
-                                        # who reported it, nor the speaker
+                                        # who reported it
         if agent is not None and agent.name.lower() not in seen:
             seen.add(agent.name.lower())
             out.append(agent)

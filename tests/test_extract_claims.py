@@ -412,3 +412,12 @@ def test_he_also_accused_continues_the_last_accuser(extractor):
     assert again.source.name == "John Kerry"
     # "saying nothing about ..." states nothing
     assert not [c for c in x.claims if quote(x, c).startswith("nothing")]
+
+
+def test_evidence_speaks_for_whoever_gathered_it_and_only_then(extractor):
+    x = run(extractor, "Satellite imagery analysed by the Orlan Rights Monitor shows the Tavi "
+                       "market was destroyed between March 1 and March 5. Satellite imagery "
+                       "shows the Vell school was destroyed.\n")
+    c = only(x, "allegation")
+    assert c.source.label == "Orlan Rights Monitor"
+    assert quote(x, c).startswith("the Tavi market was destroyed")

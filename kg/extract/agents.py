@@ -144,8 +144,30 @@ def is_agentive(tok) -> bool:
     if tok.pos_ == "NOUN" and _appos_name(tok) is not None:
         return True
     low = tok.lemma_.lower()
+    if low in EVIDENCE_NOUNS:           # "satellite imagery analysed by X": X speaks
+        return _evidence_owner(tok) is not None
     return (low in AGENTIVE or tok.lower_ in AGENTIVE or low in SPOKES_NOUNS or
             low in DOCUMENT_NOUNS or low in PART_NOUNS or low in DESCRIPTOR_HEADS)
+
+
+#: Evidence that speaks for whoever gathered it, when the text names them.
+EVIDENCE_NOUNS = frozenset("imagery image images photograph photographs photo photos "
+                           "fragments remnants".split())
+
+
+def _evidence_owner(tok):
+    """The one who gathered the evidence: "X's imagery", "imagery analysed by X"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "acl":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for o in a.children:
+                        if o.dep_ == "pobj":
+                            return o
+    return None
 
 
 def _relative_antecedent(tok):
@@ -351,6 +373,9 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     lemma = tok.lemma_.lower()
     # a document, or a part of a body: its owner speaks ("the Amnesty report", "an MSF team")
     ent = _ent(tok)
+    if lemma in EVIDENCE_NOUNS:
+        owner = _evidence_owner(tok)
+        return make_agent(owner, ctx, si, subject=subject) if owner is not None else None
     if lemma in DOCUMENT_NOUNS or lemma in PART_NOUNS:
         for c in tok.lefts:
             if ent is not None and ent.start <= c.i and lemma not in DOCUMENT_NOUNS:

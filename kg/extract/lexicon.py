@@ -18,7 +18,7 @@ conclude estimate describe explain believe write tweet post inform testify sugge
 reveal find assert declare stress emphasise emphasize charge document record detail recount
 recall acknowledge admit concede contend complain agree predict cite quote publish
 mention observe point reiterate repeat respond reply counter retort answer affirm
-underline highlight speculate discover witness
+underline highlight speculate discover witness show
 """.split())
 
 #: Verbs of evaluation whose object is judged ("called the attack appalling").

@@ -156,6 +156,9 @@ class AgentRef:
     role: Optional[str] = None          # "spokesman", "director", ... as written
     key: Optional[str] = None
     label: Optional[str] = None         # canonical display name, set by resolve
+    #: named by a common noun only ("residents", "the army", "a senior official"): unless
+    #: resolution finds who it is, it is this article's, and shares no node with others
+    generic: bool = False
 
 
 @dataclass

@@ -111,7 +111,20 @@ def test_passive_report_blames_the_subject_of_the_report_verb(extractor, text, a
     x = run(extractor, text)
     c = only(x, "allegation")
     assert c.attribution == "unattributed"
-    assert {a.key for a in c.accused} == accused
+    assert {a.label.lower() for a in c.accused} == accused
+
+
+def test_parties_named_by_common_nouns_are_this_articles_own(extractor):
+    a = run(extractor, "Rebel fighters shelled homes in Tavi on Monday, residents said.\n")
+    b = run(extractor, "Rebel fighters shelled a school in Orsk on Friday, residents said.\n")
+    (ca,), (cb,) = a.claims, b.claims
+    # two papers' "residents" and "rebels" are not one source and one party...
+    assert ca.source.key != cb.source.key and ca.accused[0].key != cb.accused[0].key
+    assert ca.source.key.endswith(a.article.id) and ca.source.label == "residents"
+    # ... while named parties are the same node wherever they are named
+    c = run(extractor, "Kordanian jets bombed a market in Tavi, the Orlan Rights Monitor said.\n")
+    d = run(extractor, "The Orlan Rights Monitor said Kordanian jets hit a school in Orsk.\n")
+    assert c.claims[0].source.key == d.claims[0].source.key == "orlan rights monitor"
 
 
 def test_amid_claims_that_is_unattributed(extractor):

@@ -417,7 +417,8 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
             body.role = tok.text
             return body
         name, sp = clean_name(np_tokens(tok), generic=True)
-        agent = AgentRef(name=name, span=sp, kind=classify_kind(name) or "anonymous")
+        agent = AgentRef(name=name, span=sp, kind=classify_kind(name) or "anonymous",
+                         generic=True)
         _remember(ctx, agent, tok, si, subject, person=_is_person_noun(tok))
         return agent
 
@@ -470,7 +471,7 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     if kind is None:
         kind = "government" if tok.ent_type_ in ("GPE", "NORP") else (
             "anonymous" if generic else None)
-    agent = AgentRef(name=name, span=sp, kind=kind)
+    agent = AgentRef(name=name, span=sp, kind=kind, generic=generic)
     if _STATE_MEDIA.search(name) and ctx.country:
         # "State news agency SANA", "state television": the state speaks through them
         agent.kind = "media"

@@ -24,7 +24,8 @@ def resolve_article(extraction: Extraction) -> Extraction:
     for a in extraction.attacks:
         agents.extend(a.perpetrators)
     text = extraction.article.text
-    resolve_agents(agents, find_acronyms(text), bodies_named(text))
+    resolve_agents(agents, find_acronyms(text), bodies_named(text),
+                   scope=extraction.article.id)
     for c in extraction.claims:
         if c.source.kind == "article":
             c.source.key = f"publisher {c.source.name}" if extraction.article.publisher else \

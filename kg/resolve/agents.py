@@ -200,9 +200,12 @@ def bodies_named(text: str) -> list[AgentRef]:
 
 
 def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str],
-                   named: Iterable[AgentRef] = ()) -> None:
+                   named: Iterable[AgentRef] = (), scope: Optional[str] = None) -> None:
     """Set `key` and `label` on every agent (and the bodies they speak for), in place.
-    *named* are further bodies the article names, which short forms may stand for."""
+    *named* are further bodies the article names, which short forms may stand for.  With
+    *scope* (the article's id), an agent named by common nouns only that is no known body
+    ("residents", "the army") gets a key of this article's: two articles' "residents" are
+    not one source."""
     flat = list(_all_agents(agents))
     named = [a for a in named if a.key is None]
     for a in named:
@@ -245,7 +248,15 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str],
                     a.speaks_for = donor.speaks_for
                 if a.kind in (None, "person", "anonymous", "government") and donor.kind:
                     a.kind = donor.kind     # "the ministry" is the defence ministry
+                known[id(a)] = True
                 break
+    if scope:
+        done: set[int] = set()
+        for a in flat:
+            if a.generic and a.kind != "article" and not known.get(id(a)) and \
+                    id(a) not in done and a.key:
+                a.key = f"{a.key} in {scope}"
+                done.add(id(a))
 
 
 def find_acronyms(text: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata as _unicodedata
+from functools import lru_cache
 from typing import Optional
 
 # (canonical name, demonyms / adjectives (space-separated), other names separated by "|":
@@ -318,7 +319,13 @@ def classify_kind(*names: str) -> Optional[str]:
     >>> classify_kind("Israeli military source")
     'anonymous'
     """
-    text = " " + " ".join(n.lower() for n in names if n) + " "
+    return _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
+
+
+@lru_cache(maxsize=4096)
+def _classify_kind(text: str) -> Optional[str]:
+    """`classify_kind` of the lowercased words, padded with spaces (a few hundred distinct
+    names recur across articles: cached)."""
     text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
     head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
     if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):

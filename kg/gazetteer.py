@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata as _unicodedata
+from functools import lru_cache
 from typing import Optional
 
 # (canonical name, demonyms / adjectives (space-separated), other names separated by "|":
@@ -333,12 +334,19 @@ def classify_kind(*names: str) -> Optional[str]:
     >>> classify_kind("UNAMA")
     'intergovernmental'
     """
-    text = " " + " ".join(n.lower() for n in names if n) + " "
+    if any(n and re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) for n in names):
+        return "intergovernmental"      # the UN's missions: UNAMA, UNMISS, UNIFIL
+    return _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
+
+
+@lru_cache(maxsize=4096)
+def _classify_kind(text: str) -> Optional[str]:
+    """`classify_kind` of the lowercased words, padded with spaces (a few hundred distinct
+    names recur across articles: cached)."""
     text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
     head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
-    if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text) or any(
-            re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) for n in names if n):
-        return "intergovernmental"      # also the UN's missions: UNAMA, UNMISS, UNIFIL
+    if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):
+        return "intergovernmental"
     if re.search(r" (unnamed|anonymous|unidentified) ", text) or re.search(
             r" (source|sources) $", head):
         return "anonymous"      # "an Israeli military source", "an unnamed activist"

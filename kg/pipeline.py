@@ -79,7 +79,7 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
     With *n_process* > 1, worker processes parse, extract and resolve whole batches a few
     batches ahead (`kg.workers`) while this process writes; batches are written in order,
     each resolved against what the batches before it wrote, so the store is the same."""
-    from kg.rdf import article_graph, entity_graph
+    from kg.rdf import article_graph, entity_graph, release
     from kg.store import DEFAULT_WAIT, Store
 
     extractor = extractor or Extractor(model)
@@ -115,6 +115,8 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
                 outcome.reports.append(report)
                 outcome.violations += report.counts.get("Violation", 0)
                 outcome.warnings += report.counts.get("Warning", 0)
+            release(g for pair in items for g in pair)
+            del items       # freed now, not walked by the collection at the store's close
         for r, x in zip(read, extractions):
             outcome.written.append(x.article.id)
             r = dataclasses.replace(

@@ -14,7 +14,7 @@ import re
 
 from typing import Optional
 
-from kg.extract.context import ArticleContext, Mention
+from kg.extract.context import ArticleContext, Mention, sentence_ents
 from kg.gazetteer import DEMONYM_OF, STATE_NAMES as _STATES, classify_kind
 from kg.extract.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, SPOKES_NOUNS
 from kg.model import AgentRef, Span
@@ -642,7 +642,7 @@ def remember_sentence(ctx: ArticleContext, sent, si: int) -> None:
     """Remember the named parties of a sentence (main-clause subjects marked), for later
     pronouns and descriptions."""
     known = [m.agent.span for m in ctx.mentions if m.sent_index == si and m.agent.span]
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         root = ent.root

@@ -31,6 +31,9 @@ from kg.model import AgentRef, Attack, Claim, DateRef, Figure, PlaceRef, Span, T
 #: Words that name a state (places too large to be where an attack happened).
 COUNTRY_WORDS = frozenset((set(STATE_NAMES) - CAPITALS) |
                           {"congo", "drc", "dr congo", "america", "britain"})
+#: the words before a space in a country name ("dr" of "dr congo"): `x in _COUNTRY_STARTS` is
+#: ``any(c.startswith(x + " ") for c in COUNTRY_WORDS)``, without the scan
+_COUNTRY_STARTS = frozenset(c[:i] for c in COUNTRY_WORDS for i, ch in enumerate(c) if ch == " ")
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 _TARGET_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in L.TARGET_TERMS),
@@ -343,8 +346,7 @@ def _places(sent) -> tuple[list[PlaceRef], set[str]]:
         if not name or low in COUNTRY_WORDS or low in BODIES or _in_other_name(tok) or (
                 low in CAPITALS and not (tok.dep_ == "pobj" and tok.head.lower_ in
                                          _LOCATIVE + ("on", "of"))) or \
-                name.lower() in L.TARGET_TERMS or any(c.startswith(low + " ")
-                                                      for c in COUNTRY_WORDS):
+                name.lower() in L.TARGET_TERMS or low in _COUNTRY_STARTS:
             continue
         start = toks[0].idx
         if _REGION.search(name) or _DIRECTION.search(text[max(0, start - 12):start]) or \
@@ -403,6 +405,19 @@ def _specific(tok) -> bool:
 
 
 def _triggers(sent) -> list:
+    """The tokens of *sent* that may name one incident (worked out once per sentence: the
+    incidents and the article's own voice both ask)."""
+    cache = sent.doc.user_data.get("kg_triggers")
+    if cache is None:
+        cache = sent.doc.user_data["kg_triggers"] = {}
+    found = cache.get((sent.start, sent.end))
+    if found is None:
+        found = cache[(sent.start, sent.end)] = tuple(t.i for t in _find_triggers(sent))
+    doc = sent.doc
+    return [doc[i] for i in found]
+
+
+def _find_triggers(sent) -> list:
     out = []
     for t in sent:
         if not _trigger_word(t):

@@ -703,7 +703,18 @@ _DOCUMENTS = frozenset("report reports statement findings study survey investiga
 
 def _about_document(t) -> bool:
     """Is *t* inside a phrase about someone's document ("Amnesty's report on alleged
-    violations"): what the document says is not asserted by the one who mentions it."""
+    violations"): what the document says is not asserted by the one who mentions it.
+    Asked of the same tokens again and again: the answers are kept with the document."""
+    cache = t.doc.user_data.get("kg_about_document")
+    if cache is None:
+        cache = t.doc.user_data["kg_about_document"] = {}
+    found = cache.get(t.i)
+    if found is None:
+        found = cache[t.i] = _about_document_walk(t)
+    return found
+
+
+def _about_document_walk(t) -> bool:
     h, n = t.head, 0
     while h is not h.head and n < 6:
         if h.lemma_.lower() in _DOCUMENTS and h.pos_ == "NOUN" and any(

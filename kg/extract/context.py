@@ -118,6 +118,24 @@ _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " 
                          "\u200a": " "})
 
 
+def sentence_ents(sent) -> list:
+    """``sent.ents``, from the document's entities listed once (``Span.ents`` lists all the
+    entities of the document again on every call)."""
+    doc = sent.doc
+    ents = doc.user_data.get("kg_ents")
+    if ents is None:
+        ents = doc.user_data["kg_ents"] = doc.ents
+    start, end = sent.start, sent.end
+    out = []
+    for ent in ents:
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
 def quotation_spans(text: str) -> list[Span]:
     """Spans of quoted passages, marks included.
 

@@ -25,17 +25,33 @@ from kg.namespaces import EKG, NS_IRI
 
 _PREFIX = f"PREFIX ekg: <{NS_IRI}>\n"
 
+# ?attack ?party are bound by a VALUES block: every (attack, party) of the batch, one query
 _ALLEGATIONS_ANSWERED = _PREFIX + """
-SELECT ?claim ?article WHERE {
+SELECT ?attack ?party ?claim ?article WHERE {
+  %s
   ?claim a ekg:Allegation ; ekg:concerns ?attack ; ekg:accused ?party ; ekg:reportedIn ?article .
 }"""
 
 _DENIALS_ANSWERING = _PREFIX + """
-SELECT ?claim ?article WHERE {
+SELECT ?attack ?party ?claim ?article WHERE {
+  %s
   ?claim a ekg:Denial ; ekg:concerns ?attack ; ekg:defends ?party ; ekg:reportedIn ?article .
   FILTER NOT EXISTS { ?claim ekg:denialKind ekg:NonDenial }
 }"""
 
+
+def _answering(store, kind: str, pairs: set[tuple[URIRef, URIRef]]) -> dict[tuple, set]:
+    """(attack, party) -> {(claim, article)} of the stored claims that answer claims of
+    *kind* ("allegation": the denials; "denial": the allegations) about those pairs."""
+    found: dict[tuple, set] = {}
+    if not pairs:
+        return found
+    rows = " ".join(f"({ox.NamedNode(str(a))} {ox.NamedNode(str(p))})" for a, p in sorted(pairs))
+    query = _DENIALS_ANSWERING if kind == "allegation" else _ALLEGATIONS_ANSWERED
+    for s in store.query(query % f"VALUES (?attack ?party) {{ {rows} }}"):
+        key = (URIRef(s["attack"].value), URIRef(s["party"].value))
+        found.setdefault(key, set()).add((s["claim"].value, s["article"].value))
+    return found
 
 
 def _claims(g: Graph, cls: URIRef, party_prop: URIRef) -> Iterable[tuple]:
@@ -59,10 +75,10 @@ def link_across(store, extractions: list[Extraction], items: list[tuple[Graph, G
         for claim, attack, party in _claims(article_g, EKG.Denial, EKG.defends):
             batch.append(("denial", art, claim, attack, party))
     facts_of = {str(iris.article_iri(x.article.id)): ent for x, (_, ent) in zip(extractions, items)}
+    stored = {kind: _answering(store, kind, {(at, p) for k, _, _, at, p in batch if k == kind})
+              for kind in ("allegation", "denial")}
     for kind, art, claim, attack, party in batch:
-        query = _DENIALS_ANSWERING if kind == "allegation" else _ALLEGATIONS_ANSWERED
-        found = {(s["claim"].value, s["article"].value) for s in store.query(
-            query, {"attack": ox.NamedNode(str(attack)), "party": ox.NamedNode(str(party))})}
+        found = set(stored[kind].get((attack, party), ()))
         found |= {(str(c), a) for k, a, c, at, p in batch
                   if k != kind and at == attack and p == party}
         for other, other_art in sorted(found):

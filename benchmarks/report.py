@@ -439,9 +439,8 @@ Measured while building the harness, on this machine (before → after):
   runs: rules 7.4 → 6.3 ms per article, store open/close 3.3 → 2.2 ms (freeing the graphs
   now costs 0.14 ms outside the stages), linking 0.60 → 0.20 ms, our own work 23.7 → 21.1 ms
   (ratio to `nlp.pipe` 0.635 → 0.668); the same exported bytes and the same `kg eval`
-  tables.  Tried and left out: nothing yet measured
-  against merging the ~116 small validation queries of a batch (4 ms per article, mostly
-  Oxigraph's time) — the next candidate.
+  tables.  Not attempted yet: merging the ~116 small validation queries of a batch (4 ms
+  per article, mostly Oxigraph's time), the next candidate.
 * **Exports.**  `kg export --format turtle` held the whole merged graph in memory to group
   and sort it by subject, and `--format ntriples` sorted every line in memory: at 1M triples
   506 MB and 380 MB peak RSS, growing with the store (1 GB at about 2M).  Both now sort the

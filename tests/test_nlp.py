@@ -25,3 +25,16 @@ def test_a_one_word_name_matches_only_as_written():
 def test_every_line_starts_a_sentence():
     doc = load()("Market hit in Tavi\nWitnesses said shells hit the market.")
     assert [s.text.strip() for s in doc.sents][0] == "Market hit in Tavi"
+
+
+def test_rules_never_compare_spacy_tokens_by_identity():
+    # spaCy makes a new Token object at every access (doc[i], .head, .children): `t.head is t`
+    # is never true, so the rules compare positions (`t.head.i == t.i`) instead
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "kg"
+    found = [f"{p.name}:{n}" for p in sorted((root / "extract").glob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\.head is (not )?|\bis (not )?(tok|comp|root|t)\b", line)]
+    assert found == []

@@ -24,7 +24,7 @@ NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 DOCUMENT_NOUNS = frozenset("""
 report statement tweet findings finding investigation release study survey data analysis
 account communique communiqué letter post video footage briefing assessment inquiry probe
-review estimate estimates
+review estimate estimates figure figures tally statistics statistic
 """.split())
 #: Nouns for a part of a body that speaks for it: "an MSF team", "the ICRC office in Yemen".
 PART_NOUNS = frozenset("team teams staff office delegation mission branch unit".split())
@@ -274,7 +274,7 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
             and c.lower_ not in _TITLE_WORDS and c.lemma_.lower() not in SPOKES_NOUNS]
     if not mods and tok.i > 0:          # "Government spokesperson Legesse Tulu", with both
         prev = tok.doc[tok.i - 1]       # nouns hung on the name
-        if prev.dep_ in ("compound", "amod", "nmod") and prev.head is not tok and \
+        if prev.dep_ in ("compound", "amod", "nmod") and prev.head.i != tok.i and \
                 prev.head.i > tok.i and prev.lower_ not in _TITLE_WORDS and \
                 prev.lemma_.lower() not in SPOKES_NOUNS and prev.pos_ in ("NOUN", "PROPN", "ADJ"):
             mods = [prev]
@@ -398,7 +398,8 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                           words=frozenset(t.lower_ for t in toks))
                 return agent
         for t in tok.subtree:
-            if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+            if t.dep_ == "agent" or (t.dep_ == "prep" and (t.lower_ == "by" or (
+                    t.lower_ == "from" and t.head.i == tok.i))):   # "figures from the ministry"
                 for o in t.children:
                     if o.dep_ == "pobj":
                         return make_agent(o, ctx, si, subject=subject)
@@ -442,7 +443,7 @@ def _make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
                 return found
         if lemma in DESCRIPTOR_HEADS or lemma in AGENTIVE:
             found = ctx.recent(si, head=lemma, person=False)
-            described = classify_kind(" ".join(t.text for t in toks if t is not tok))
+            described = classify_kind(" ".join(t.text for t in toks if t.i != tok.i))
             if found is not None and described not in (None, "anonymous") and \
                     found.kind not in (None, described):
                 found = None            # "the military government" is not the opposition's
@@ -542,7 +543,7 @@ def _person(tok, ctx: ArticleContext, si: int, role_tok=None, subject: bool = Fa
     if len(name_toks) == 1 and name_toks[0].i > 0:    # "Legesse" of "Legesse Tulu", left
         prev = name_toks[0].doc[name_toks[0].i - 1]    # out of a one-word entity
         if prev.pos_ == "PROPN" and prev.dep_ == "compound" and not prev.ent_type_ and \
-                prev.head is name_toks[0] and prev.lower_ not in _ORG_WORDS and \
+                prev.head.i == name_toks[0].i and prev.lower_ not in _ORG_WORDS and \
                 not _OFFICE_TITLE.search(prev.text) and prev.text[:1].isupper():
             name_toks = [prev] + name_toks
     # "Ukraine's Security Service Artem Dekhtyarenko": the name is the last proper nouns

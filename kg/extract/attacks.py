@@ -176,7 +176,7 @@ def _in_other_name(tok) -> bool:
     """Is this place name part of a title or an organisation ("Middle East programme",
     "director of the Middle East")?"""
     t, n = tok, 0
-    while n < 6 and t.head is not t:
+    while n < 6 and t.head.i != t.i:
         if t.dep_ in ("compound", "amod", "nmod", "conj", "pobj", "prep", "appos"):
             t = t.head
             n += 1
@@ -496,7 +496,7 @@ def _reporting_date(ctx: ArticleContext, span: Span) -> bool:
     toks = ctx.tokens(span)
     if toks:
         h = toks[0].head
-        while h.head is not h and h.dep_ not in ("ROOT",):
+        while h.head.i != h.i and h.dep_ not in ("ROOT",):
             if h.lemma_.lower() in L.REPORTING_VERBS and h.pos_ == "VERB":
                 break
             h = h.head
@@ -506,7 +506,7 @@ def _reporting_date(ctx: ArticleContext, span: Span) -> bool:
             return False            # inside what is said
     for t in toks:
         h = t.head
-        while h in toks and h.head is not h:
+        while h in toks and h.head.i != h.i:
             h = h.head
         if h not in toks:
             if h.lemma_.lower() in L.REPORTING_VERBS | L.DENY_VERBS | L.ACCUSE_VERBS:
@@ -672,7 +672,7 @@ def _placed_by_other_act(ctx: ArticleContext, place: PlaceRef, triggers) -> bool
     inside = {t.i for t in toks}
     top = next((t for t in toks if t.head.i not in inside), toks[0])
     h, hops = top.head, 0
-    while h.head is not h and hops < 8:
+    while h.head.i != h.i and hops < 8:
         if h.i in ids or h.lemma_.lower() in L.TARGET_TERMS:
             return False
         if h.pos_ in ("VERB", "AUX"):

@@ -161,7 +161,7 @@ def _subject(tok):
     # participles and conjoined verbs take the subject of the speech verb above them
     t, hops = tok, 0
     while t.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj") and \
-            t.head is not t and hops < 5:
+            t.head.i != t.i and hops < 5:
         t, hops = t.head, hops + 1
         if t.pos_ in ("VERB", "AUX") and (_is_cue(t) or t.lemma_.lower() in ("quote", "hear")):
             s = _child(t, "nsubj")
@@ -231,7 +231,7 @@ def _own_speech(t) -> bool:
     if _is_cue(t):
         return t.tag_ == "VBG" or _child(t, "nsubj") is not None
     return any(_is_cue(x) and _child(x, "nsubj") is not None for x in t.subtree
-               if x.dep_ in ("advcl", "conj", "ccomp") and x is not t) and \
+               if x.dep_ in ("advcl", "conj", "ccomp") and x.i != t.i) and \
         _child(t, "nsubj") is not None
 
 
@@ -240,7 +240,7 @@ def _content_after_excluding(tok, subj) -> list:
     else's speech."""
     nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
               (_own_speech(c) or (c.dep_ == "conj" and _is_cue(c)))]
-    nested += [d for d in tok.subtree if d is not tok and d.dep_ == "advcl" and
+    nested += [d for d in tok.subtree if d.i != tok.i and d.dep_ == "advcl" and
                d.tag_ == "VBG" and _is_cue(d) and d not in nested]
     return _subtree(tok, exclude=[subj, *nested])
 
@@ -309,7 +309,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             return []
         return [Frame(speaker, span, "indirect", lemma, si, [tok] + list(obj.subtree), obj,
                       [subj], cue_span=Span(tok.idx, tok.idx + len(tok.text)))]
-    head_cue = tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok and \
+    head_cue = tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i and \
         _is_cue(tok.head)
     if head_cue and tok.head.lemma_.lower() in L.DENY_VERBS and tok.tag_ in _PARTICIPLE_CUES:
         return []                       # "rejected ..., saying ...": part of the denial
@@ -325,7 +325,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             lemma in L.EVALUATE_VERBS:
         content = _content_after_excluding(tok, subj)
     elif comp is not None:
-        nested = [t for t in comp.subtree if t is not comp and t.dep_ in (
+        nested = [t for t in comp.subtree if t.i != comp.i and t.dep_ in (
             "advcl", "conj", "parataxis") and (_own_speech(t) or (t.dep_ == "conj" and
                                                                    _is_cue(t)))]
         nested += [t for t in comp.subtree if _comment_on_statement(t)]
@@ -409,7 +409,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []
     if (lemma in L.ACCUSE_VERBS or lemma in L.DENY_VERBS or lemma in L.CONDEMN_VERBS or
             lemma in L.EVALUATE_VERBS) and subj is not None and not passive and \
-            subj.i < tok.i and mode != "direct" and subj.head is tok:
+            subj.i < tok.i and mode != "direct" and subj.head.i == tok.i:
         # the clause itself carries the claim: "X accused Y of Z", "X rejected the report"
         start = subj.left_edge.idx if subj.left_edge.i >= sent.start else sent.start_char
         span = _trim(text, start, span.end) or span
@@ -454,7 +454,8 @@ def _final_clause_frame(ctx: ArticleContext, sent, si: int) -> list[Frame]:
     if comma is None:
         return []
     np = toks[comma + 1:-1]
-    heads = [t for t in np if t.pos_ in ("NOUN", "PROPN") and (t.head not in np or t.head is t)]
+    heads = [t for t in np if t.pos_ in ("NOUN", "PROPN") and (t.head not in np or
+                                                                t.head.i == t.i)]
     head = heads[0] if heads else next((t for t in np if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None or not is_agentive(head):
         return []
@@ -499,9 +500,9 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
                     t.doc[edge.i - 1].text == "," and edge.lower_ not in _RELATIVE and \
                     _child(t, "nsubj", "nsubjpass", "expl") is not None:
                 skip -= {x.i for x in t.subtree}
-        clause = tok.head if tok.head is not tok else None
+        clause = tok.head if tok.head.i != tok.i else None
         while clause is not None and clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj",
-                                                         "relcl") and clause.head is not clause:
+                                                         "relcl") and clause.head.i != clause.i:
             clause = clause.head
         pool = [t for t in clause.subtree] if clause is not None and clause.pos_ in (
             "VERB", "AUX") else list(sent)
@@ -716,7 +717,7 @@ def _about_document(t) -> bool:
 
 def _about_document_walk(t) -> bool:
     h, n = t.head, 0
-    while h is not h.head and n < 6:
+    while h.i != h.head.i and n < 6:
         if h.lemma_.lower() in _DOCUMENTS and h.pos_ == "NOUN" and any(
                 c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
                 for c in h.lefts):
@@ -787,7 +788,7 @@ def _is_call(frame: Frame) -> bool:
     if not toks:
         return False
     for t in toks:
-        if t.dep_ in ("ROOT", "ccomp") or t.head not in toks or t.head is t:
+        if t.dep_ in ("ROOT", "ccomp") or t.head not in toks or t.head.i == t.i:
             if t.lemma_.lower() in L.CALL_VERBS and t.pos_ == "VERB":
                 # but "called the attack shameful" is a judgement, not an appeal
                 return not (t.lemma_.lower() in L.EVALUATE_VERBS and
@@ -1016,7 +1017,7 @@ def doers_of(tok, add) -> None:
         if tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == "have":
             head = tok.doc[tok.i - 1]   # "to have targeted hospitals", parsed as an adjective
             s = _child(head, "nsubj")
-        while s is None and head.head is not head and _child(head, "nsubjpass") is None and (
+        while s is None and head.head.i != head.i and _child(head, "nsubjpass") is None and (
                 head.dep_ == "conj" or (head.dep_ == "xcomp" and head.head.lemma_.lower() in (
                     "seem", "appear", "continue", "keep", "begin", "start", "resume"))):
             head = head.head            # "strikes seem to have attacked", "hit X and killed"
@@ -1085,7 +1086,7 @@ def _names_target(m, head) -> bool:
     """Whether *m*, a word before *head*, is part of the name of a target ("Al-Ahli" in
     "the Al-Ahli hospital blast") rather than the party doing it."""
     nxt = m.doc[m.i + 1] if m.i + 1 < len(m.doc) else None
-    return (m.head is not head and m.head.lemma_.lower() in L.TARGET_TERMS) or (
+    return (m.head.i != head.i and m.head.lemma_.lower() in L.TARGET_TERMS) or (
         m.pos_ == "PROPN" and nxt is not None and nxt.i < head.i and
         nxt.lemma_.lower() in L.TARGET_TERMS)
 
@@ -1137,7 +1138,7 @@ def _clauses(frame: Frame) -> list[list]:
     """Split what is said into its coordinated main clauses, when each has a subject."""
     toks = frame.tokens
     ids = {t.i for t in toks}
-    roots = [t for t in toks if t.head.i not in ids or t.head is t]
+    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
     heads = [r for r in roots if r.pos_ in ("VERB", "AUX")]
     if len(heads) != 1:
         return [toks]
@@ -1156,7 +1157,7 @@ def _clauses(frame: Frame) -> list[list]:
     for t in toks:
         if t.i in ex:
             break
-        if not (t.dep_ == "cc" and t.head is root):
+        if not (t.dep_ == "cc" and t.head.i == root.i):
             first.append(t)
     return [first] + parts
 

@@ -434,3 +434,9 @@ def test_evidence_speaks_for_whoever_gathered_it_and_only_then(extractor):
     c = only(x, "allegation")
     assert c.source.label == "Orlan Rights Monitor"
     assert quote(x, c).startswith("the Tavi market was destroyed")
+
+
+def test_figures_from_a_ministry_are_the_ministrys(extractor):
+    x = run(extractor, "Kordanian strikes killed 12 people at a school in Tavi on Monday, "
+                       "according to figures from the Brastovian health ministry.\n")
+    assert only(x, "allegation").source.name == "Brastovian health ministry"

@@ -283,7 +283,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
                  "navy", "defence force", "defense force", "pentagon", "department of defense",
                  "dod", "idf", "troops", "coalition", "brigadier", "colonel", "general staff",
                  "mod"),
-    "intergovernmental": ("united nations", "u.n.", "unrwa", "unicef", "unhcr", "who",
+    "intergovernmental": ("united nations", "u.n.", "unrwa", "unicef", "unhcr",
                           "world health organization", "ocha", "security council",
                           "secretary-general", "secretary general", "un ", "nato",
                           "african union", "european union", "osce", "icc",
@@ -334,8 +334,9 @@ def classify_kind(*names: str) -> Optional[str]:
     >>> classify_kind("UNAMA")
     'intergovernmental'
     """
-    if any(n and re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) for n in names):
-        return "intergovernmental"      # the UN's missions: UNAMA, UNMISS, UNIFIL
+    if any(n and (re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) or re.search(r"\bWHO\b", n))
+           for n in names):
+        return "intergovernmental"      # the UN's missions (UNAMA, UNMISS), the WHO (not "who")
     return _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
 
 

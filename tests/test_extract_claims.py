@@ -440,3 +440,12 @@ def test_figures_from_a_ministry_are_the_ministrys(extractor):
     x = run(extractor, "Kordanian strikes killed 12 people at a school in Tavi on Monday, "
                        "according to figures from the Brastovian health ministry.\n")
     assert only(x, "allegation").source.name == "Brastovian health ministry"
+
+
+def test_a_speaker_who_asked_not_to_be_named_and_a_fire_set_to_a_clinic(extractor):
+    x = run(extractor, "A doctor at the hospital, who asked not to be named for fear of "
+                       "reprisals, said militiamen set fire to the clinic in Tavi on Monday.\n")
+    c = only(x, "allegation")
+    # the relative clause is not part of the name; "who" is not the WHO
+    assert (c.source.name, c.source.kind) == ("doctor at the hospital", "anonymous")
+    assert len(x.attacks) == 1 and x.attacks[0].place.name == "Tavi"

@@ -96,8 +96,9 @@ def np_tokens(tok, *, with_preps: bool = False) -> list:
         elif with_preps and c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "in", "at",
                                                              "from", "on") and not any(
                 x.dep_ == "pcomp" or x.pos_ == "VERB" for x in c.children):
-            keep.update(x.i for x in c.subtree if x.dep_ not in ("relcl", "acl", "appos")
-                        and not x.is_punct)
+            cut = {y.i for x in c.subtree if x.dep_ in ("relcl", "acl", "appos")
+                   for y in x.subtree}       # "at the hospital, who asked not to be named"
+            keep.update(x.i for x in c.subtree if x.i not in cut and not x.is_punct)
     e = _ent(tok)
     if e is not None:
         keep.update(range(e.start, e.end))

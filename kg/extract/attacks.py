@@ -449,6 +449,9 @@ def _denied_practice(t) -> bool:
 def _trigger_word(t) -> bool:
     """A verb or noun of attack or harm that may name one incident."""
     lemma = t.lemma_.lower()
+    if lemma == "set" and t.pos_ == "VERB" and not _is_negated(t) and any(
+            c.lower_ in ("fire", "ablaze", "alight") for c in t.children):
+        return True                     # "set fire to the clinic"
     if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS) and \
             not _is_negated(t) and not any(c.lower_ in ("would", "will") for c in t.children):
         # "the wounded", "the injured": people, not an act

@@ -245,6 +245,10 @@ def _content_after_excluding(tok, subj) -> list:
     return _subtree(tok, exclude=[subj, *nested])
 
 
+_ANONYMITY = re.compile(r"\b(not to be (named|identified)|condition of anonymity|declined to be "
+                        r"(named|identified)|requested anonymity|speaking anonymously)\b", re.I)
+
+
 def _cue_kind(lemma: str) -> str:
     """Verbs of one kind of act: "alleged" ... "He also accused" continues the accuser."""
     if lemma in L.ACCUSE_VERBS or lemma in L.CONDEMN_VERBS or lemma == "allege":
@@ -395,6 +399,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
                 speaker = again[1]      # "He also accused ...": who accused before
         if speaker is None and not negated_subject:
             return []                   # a subject we cannot name
+        if speaker is not None and speaker.generic and _ANONYMITY.search(sent.text):
+            speaker.kind = "anonymous"  # "a doctor, who asked not to be named, said"
         if speaker is not None and speaker.kind not in ("article",) and _person_subject(subj):
             ctx.speakers_by_cue[_cue_kind(lemma)] = (si, speaker)
     by_reference = subj is not None and (subj.pos_ == "PRON" or subj.lower_ in (
@@ -741,6 +747,9 @@ def _harm_kind(tokens) -> set[str]:
                     t.i > 0 and t.doc[t.i - 1].lemma_.lower() == "have"):
                 kinds.add("event")      # not "the shelled areas"; "have targeted hospitals" is
                                         # a verb the parser may have taken for an adjective
+        elif t.pos_ == "VERB" and lemma == "set" and not _is_negated(t) and any(
+                c.lower_ in ("fire", "ablaze", "alight") for c in t.children):
+            kinds.add("event")          # "set fire to the clinic", "set the school ablaze"
         elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
                 _child(t, "agent") is not None and not _is_negated(t):
             kinds.add("event")          # "it was caused by a Palestinian rocket"

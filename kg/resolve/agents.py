@@ -217,7 +217,10 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str],
         key, label, kind, state = canonical(a.name, acronyms)
         a.key, a.label = key, label
         known[id(a)] = kind is not None or state is not None
-        if kind and (a.kind in (None, "anonymous", "person", "government") or kind != "government"):
+        if a.kind == "anonymous" and classify_kind(a.name) == "anonymous":
+            pass                        # "an Israeli military source", "an unnamed activist"
+        elif kind and (a.kind in (None, "anonymous", "person", "government") or
+                       kind != "government"):
             a.kind = kind
         elif a.kind is None:
             a.kind = classify_kind(label) or classify_kind(a.name) or (

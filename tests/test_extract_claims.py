@@ -449,3 +449,15 @@ def test_a_speaker_who_asked_not_to_be_named_and_a_fire_set_to_a_clinic(extracto
     # the relative clause is not part of the name; "who" is not the WHO
     assert (c.source.name, c.source.kind) == ("doctor at the hospital", "anonymous")
     assert len(x.attacks) == 1 and x.attacks[0].place.name == "Tavi"
+
+
+@pytest.mark.parametrize("answer", [
+    "The Kordanian defence ministry called the reports lies.",
+    "The Kordanian defence ministry called the reports \"fabricated\".",
+    "The Kordanian army rejected the accusations as baseless.",
+])
+def test_calling_the_reports_lies_dismisses_them(extractor, answer):
+    x = run(extractor, "Rights groups said Kordanian jets bombed a hospital in Tavi on Monday, "
+                       f"killing nine patients. {answer}\n")
+    d = only(x, "denial")
+    assert d.denial_kind == "dismissal" and d.denies == [0]

@@ -283,9 +283,17 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []                       # "while saying nothing about ...": no statement
     if lemma == "claim" and obj is not None and obj.lemma_.lower() in ("life", "lives"):
         return []                       # "claimed the lives of ..."
+    if lemma in L.EVALUATE_VERBS and obj is None:
+        comp = _child(tok, "ccomp")     # "called the reports lies", read as "reports lie"
+        said = _child(comp, "nsubj") if comp is not None else None
+        if said is not None and said.lemma_.lower() in L.ALLEGATION_NOUNS:
+            obj = said
     if lemma in L.EVALUATE_VERBS and (obj is None or not (
-            _child(tok, "oprd", "xcomp", "ccomp") or _quote_for(ctx, sent, tok))):
-        return []                       # "called for", "called on": not an evaluation
+            _child(tok, "oprd", "xcomp", "ccomp") or _quote_for(ctx, sent, tok) or (
+                obj.lemma_.lower() in L.ALLEGATION_NOUNS and
+                _words(list(obj.subtree)) & L.DISMISSAL_WORDS))):
+        return []                       # "called for", "called on": not an evaluation (but
+                                        # "called the reports “fabricated”" is one)
     if lemma == "describe" and obj is None and _child(tok, "ccomp") is None:
         pass
     inside = ctx.quote_around(tok.idx, tok.idx + len(tok.text))
@@ -878,6 +886,9 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
         if _justifies(ctx, frame, text, words):
             return "protected_status"
         return "categorical"
+    if frame.cue in L.EVALUATE_VERBS and obj_lemma in L.ALLEGATION_NOUNS and \
+            words & L.DISMISSAL_WORDS:
+        return "dismissal"              # "called the reports lies"
     if frame.cue in L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.EVALUATE_VERBS:
         return None
     if words & L.DENIAL_NOUNS or any(n in text for n in L.DENIAL_NOUNS):

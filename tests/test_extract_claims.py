@@ -461,3 +461,21 @@ def test_calling_the_reports_lies_dismisses_them(extractor, answer):
                        f"killing nine patients. {answer}\n")
     d = only(x, "denial")
     assert d.denial_kind == "dismissal" and d.denies == [0]
+
+
+@pytest.mark.parametrize("text", [
+    "The Orlan Rights Monitor held Kordanian forces responsible for the shelling of the "
+    "Tavi market on Monday.\n",
+    "The Orlan Rights Monitor attributed the strike on the Tavi school to Kordanian aircraft.\n",
+    "The Orlan Rights Monitor pointed the finger at Kordanian troops for the attack on the "
+    "clinic in Tavi.\n",
+])
+def test_idioms_of_blame(extractor, text):
+    c = only(run(extractor, text), "allegation")
+    assert c.source.label == "Orlan Rights Monitor"
+    assert "kordanian" in {k for a in c.accused for k in (a.key, getattr(a.speaks_for, "key",
+                                                                         None))}
+
+
+def test_holding_talks_blames_no_one(extractor):
+    assert run(extractor, "The minister held talks on the attack with the UN envoy.\n").claims == []

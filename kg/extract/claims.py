@@ -117,7 +117,36 @@ def _child(tok, *deps):
 
 
 def _is_cue(tok) -> bool:
-    return tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX")
+    return (tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX")) or \
+        (tok.lemma_.lower() in _IDIOM_VERBS and _blame_idiom(tok) is not None)
+
+
+_IDIOM_VERBS = frozenset("hold attribute ascribe point".split())
+
+
+def _blame_idiom(tok) -> Optional[list]:
+    """Whom a blaming idiom names: "held X responsible", "attributed the strike to X",
+    "pointed the finger at X"; None when the verb is not used so."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma, obj = tok.lemma_.lower(), _child(tok, "dobj")
+
+    def pobj(prep):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                return _child(c, "pobj")
+        return None
+    if lemma == "hold" and obj is not None and any(
+            c.lower_ in ("responsible", "accountable") for c in [*tok.children, *obj.children]):
+        return [obj] + [c for c in obj.children if c.dep_ == "conj"]
+    if lemma in ("attribute", "ascribe") and obj is not None and pobj("to") is not None:
+        return [pobj("to")]
+    if lemma == "point" and obj is not None and obj.lower_ == "finger":
+        at = pobj("at") or next((o for c in obj.children if c.dep_ == "prep" and
+                                 c.lower_ == "at" for o in c.children if o.dep_ == "pobj"),
+                                None)
+        return [at] if at is not None else None
+    return None
 
 
 def _is_negated(tok) -> bool:
@@ -271,6 +300,9 @@ def _comment_on_statement(tok) -> bool:
 
 def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     lemma = tok.lemma_.lower()
+    idiom = _blame_idiom(tok) if lemma in _IDIOM_VERBS else None
+    if idiom is not None:
+        lemma = "blame"                 # "held X responsible": a verb of blaming
     text = ctx.article.text
     if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
         return []                       # "reporting from Gaza"
@@ -333,6 +365,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     if (lemma in L.ACCUSE_VERBS or (lemma in L.CONDEMN_VERBS and is_agentive(obj))) and \
             obj is not None:
         accused = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+    if idiom is not None:
+        accused = idiom
     if lemma in L.ACCUSE_VERBS or lemma in L.DENY_VERBS or lemma in L.CONDEMN_VERBS or \
             lemma in L.EVALUATE_VERBS:
         content = _content_after_excluding(tok, subj)

@@ -89,9 +89,11 @@ def test_unsatisfiable_class_in_a_copy_of_the_ontology():
 
 
 @pytest.mark.java
-def test_hermit_needs_the_date_view_and_leaves_no_file_behind():
+def test_hermit_needs_the_date_view_and_leaves_no_file_behind(tmp_path, monkeypatch):
     """Without the view HermiT rejects xsd:date; with it, it runs. No temporary file stays,
     even when HermiT fails (owlready2 itself would leave one)."""
+    # a temporary folder of this test's own: other programs write to the shared /tmp too
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     before = set(os.listdir(tempfile.gettempdir()))
     with reasoner._world() as world:
         reasoner._load(world, "urn:raw", ontology_graph())

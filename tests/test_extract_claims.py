@@ -479,3 +479,10 @@ def test_idioms_of_blame(extractor, text):
 
 def test_holding_talks_blames_no_one(extractor):
     assert run(extractor, "The minister held talks on the attack with the UN envoy.\n").claims == []
+
+
+def test_they_who_shelled_is_the_armed_party_not_the_residents(extractor):
+    x = run(extractor, "Kordanian troops entered Tavi on Monday. Residents said they shelled "
+                       "the market, killing six people.\n")
+    assert [a.key for a in only(x, "allegation").accused] == ["kordanian"]
+    assert [p.key for p in x.attacks[0].perpetrators] == ["kordanian"]

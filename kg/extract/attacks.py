@@ -21,7 +21,7 @@ from typing import Optional
 
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
-from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of
+from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of, pronoun_attacker
 from kg.extract.context import ArticleContext
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.numbers import FigureMention, find_figures
@@ -539,6 +539,8 @@ def _doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef]
                     if a.i > tok.i):
             return
         agent = make_agent(tok, ctx, si, remember=False)
+        if agent is not None and tok.pos_ == "PRON":
+            agent = pronoun_attacker(ctx, si, tok, agent)
         if agent is not None and agent.name.lower() not in {a.name.lower() for a in out} \
                 and agent.kind != "witness" and not _FACILITY.search(agent.name):
             out.append(agent)

@@ -1020,6 +1020,17 @@ weapons weapon military combatants combatant gunmen armed rebels rebel""".split(
 _NOT_ATTACKERS = ("anonymous", "witness", "ngo", "intergovernmental", "media", "article")
 
 
+def pronoun_attacker(ctx: ArticleContext, si: int, tok, agent: AgentRef
+                     ) -> Optional[AgentRef]:
+    """Whom "they" / "it" stands for as the doer of an attack: not the residents or officials
+    who report it ("Residents said they shelled the market"), but the last armed party or
+    state named before it, if any."""
+    if agent.kind not in _NOT_ATTACKERS:
+        return agent
+    return ctx.recent(si, person=False, kinds=("military", "armed_group", "government"),
+                      before=tok.idx)
+
+
 def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[AgentRef]:
     """Who the words blame: the object of "accuse/blame", the doer of attack verbs, the
     owner of attacking means ("Russian jets", "Israeli fire", "US drone strikes")."""
@@ -1032,9 +1043,8 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
                 tok.lower_ in L.CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
-        if agent is not None and tok.pos_ == "PRON" and agent.kind in _NOT_ATTACKERS:
-            return                      # "They struck while people slept": not the officials
-                                        # who reported it
+        if agent is not None and tok.pos_ == "PRON":
+            agent = pronoun_attacker(ctx, si, tok, agent)
         if agent is not None and agent.name.lower() not in seen:
             seen.add(agent.name.lower())
             out.append(agent)

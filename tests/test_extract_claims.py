@@ -486,3 +486,12 @@ def test_they_who_shelled_is_the_armed_party_not_the_residents(extractor):
                        "the market, killing six people.\n")
     assert [a.key for a in only(x, "allegation").accused] == ["kordanian"]
     assert [p.key for p in x.attacks[0].perpetrators] == ["kordanian"]
+
+
+def test_shooting_drones_down_attacks_no_one(extractor):
+    x = run(extractor, "Kordania's air force said it shot down 25 of 30 drones launched by "
+                       "Brastovia overnight. The city's mayor, Ivan Petrov, said debris hit a "
+                       "hospital in Tavi, injuring three patients.\n")
+    (c,) = x.claims
+    assert "debris hit a hospital" in quote(x, c)
+    assert c.source.name == "Ivan Petrov" and c.source.kind == "government"

@@ -21,7 +21,8 @@ from typing import Optional
 
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
-from kg.extract.claims import _harm_kind, _is_negated, _tokens_span, doers_of, pronoun_attacker
+from kg.extract.claims import (_harm_kind, _is_negated, _shot_down, _tokens_span, doers_of,
+                               pronoun_attacker)
 from kg.extract.context import ArticleContext
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.numbers import FigureMention, find_figures
@@ -453,7 +454,8 @@ def _trigger_word(t) -> bool:
             c.lower_ in ("fire", "ablaze", "alight") for c in t.children):
         return True                     # "set fire to the clinic"
     if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS) and \
-            not _is_negated(t) and not any(c.lower_ in ("would", "will") for c in t.children):
+            not _is_negated(t) and not _shot_down(t) and \
+            not any(c.lower_ in ("would", "will") for c in t.children):
         # "the wounded", "the injured": people, not an act
         return not (t.tag_ == "VBN" and any(c.lower_ == "the" and c.dep_ == "det"
                                             for c in t.children))

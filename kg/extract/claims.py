@@ -774,6 +774,12 @@ def _about_document_walk(t) -> bool:
     return False
 
 
+def _shot_down(t) -> bool:
+    """ "shot down 25 drones": an interception, not an attack on anyone."""
+    return t.lemma_.lower() in ("shoot", "bring") and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in t.children)
+
+
 def _harm_kind(tokens) -> set[str]:
     """Which kinds of harm the words assert: "event" (an attack verb with its doer or
     object), "event_noun" (an attack named by a noun), "casualty", "violation", "target"."""
@@ -784,7 +790,8 @@ def _harm_kind(tokens) -> set[str]:
             continue
         if t.pos_ in ("VERB", "AUX") and lemma in L.CASUALTY_VERBS:
             kinds.add("casualty")
-        elif t.pos_ in ("VERB",) and lemma in L.ATTACK_VERBS and not _is_negated(t):
+        elif t.pos_ in ("VERB",) and lemma in L.ATTACK_VERBS and not _is_negated(t) and \
+                not _shot_down(t):
             if not (t.dep_ == "amod" and t.i < t.head.i) or (
                     t.i > 0 and t.doc[t.i - 1].lemma_.lower() == "have"):
                 kinds.add("event")      # not "the shelled areas"; "have targeted hospitals" is
@@ -1059,7 +1066,8 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
         if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS or
                                  lemma in L.VIOLATION_WORDS or
                                  lemma in ("cause", "commit", "carry", "conduct", "use")):
-            doers_of(t, add)
+            if not _shot_down(t):       # who shoots drones down attacks no one
+                doers_of(t, add)
         elif t.pos_ != "VERB" and (lemma in L.ATTACK_NOUNS or lemma in L.MEANS_NOUNS or lemma in (
                 "responsibility", "bombing", "campaign", "operation", "action", "crime",
                 "crimes", "actions", "involvement")):

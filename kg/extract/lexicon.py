@@ -220,7 +220,7 @@ SPOKES_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson spokespeople official officials representative
 director head chief minister secretary ambassador envoy commander general colonel
 brigadier captain lieutenant major governor president premier adviser advisor aide
-coordinator researcher investigator officer leader chairman chairwoman
+coordinator researcher investigator officer leader chairman chairwoman mayor
 """.split())
 
 #: Pronouns that refer back to a speaker.

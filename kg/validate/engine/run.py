@@ -6,12 +6,12 @@ target, or only the nodes that the given graphs mention), renders one query per
 constraint, runs it, lets Python decide the few doubtful rows (see `components`), and
 returns a `ValidationReport` like the one of `kg.validate.validate_graph`.
 
-When the focus nodes are listed (the graphs of an ingest batch, ``kg validate --store
---article``), each query pays for its VALUES block and for one index lookup per focus node:
-there the value constraints and the counts of the property shapes on a single predicate
-are merged, per set of targets, into one `ValuesCheck` and one `CountsQuery` (see
-`merged_checks`; 116 queries a batch become 32).  Each member's results are those its own
-query gives.
+Each query pays for its focus nodes (a VALUES block of the nodes an ingest batch
+mentions, or the targets) and for one index lookup per focus node, so the value
+constraints and the counts of the property shapes on a single predicate are merged, per
+set of targets, into one `ValuesCheck` and one `CountsQuery` (see `merged_checks`; the
+116 checks of the bundled shapes are run as 32 queries).  Each member's results are those
+its own query gives.
 """
 
 from __future__ import annotations
@@ -232,8 +232,7 @@ class ValuesCheck:
           FILTER(?m0 || ?m1 ...) }
 
     A row is a result of member *k* where ``?mk`` is true, decided as that member's own
-    query would (`Check.query`): same rows, same results.  Used when the focus nodes are
-    listed (the graphs of an ingest batch); a whole-store validation runs the members."""
+    query would (`Check.query`): same rows, same results."""
 
     root: Shape             # the first member's: its focus nodes are every member's
     members: list           # Check, each on a _plain property shape, level "value"
@@ -378,7 +377,7 @@ class CompiledShapes:
         self.graph = shapes_graph
         self.roots = read_shapes(shapes_graph)
         self.checks = checks_of(self.roots)
-        self.merged = merged_checks(self.checks)   # for listed focus nodes (see validate)
+        self.merged = merged_checks(self.checks)   # what runs: the queries
         self.hierarchy = hierarchy
         # render every query once with the bundled hierarchy: an unsupported nesting
         # (recursion, nested sh:sparql) fails here rather than in the middle of a run
@@ -406,7 +405,7 @@ class CompiledShapes:
         jobs: list[tuple] = []              # (check, query text, substitutions)
         triples = None                      # the triples of *graphs*, counted on the way
         if graph_list is None:
-            jobs = [(c, c.query(_focus_all(c.root, ctx), ctx), None) for c in self.checks]
+            jobs = [(c, c.query(_focus_all(c.root, ctx), ctx), None) for c in self.merged]
             workers = min(WORKERS, os.cpu_count() or 1)
         else:
             mentioned, triples = _mentioned(store, graph_list)

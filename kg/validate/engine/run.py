@@ -5,6 +5,13 @@ hierarchy (the ontology's plus any ``rdfs:subClassOf`` in the data), the focus n
 target, or only the nodes that the given graphs mention), renders one query per
 constraint, runs it, lets Python decide the few doubtful rows (see `components`), and
 returns a `ValidationReport` like the one of `kg.validate.validate_graph`.
+
+Each query pays for its focus nodes (a VALUES block of the nodes an ingest batch
+mentions, or the targets) and for one index lookup per focus node, so the value
+constraints and the counts of the property shapes on a single predicate are merged, per
+set of targets, into one `ValuesCheck` and one `CountsQuery` (see `merged_checks`; the
+116 checks of the bundled shapes are run as 32 queries).  Each member's results are those
+its own query gives.
 """
 
 from __future__ import annotations
@@ -202,6 +209,165 @@ def checks_of(roots: list[Shape]) -> list:
     return out
 
 
+def _plain(shape: Shape) -> bool:
+    """A property shape whose path is one predicate (``sh:path ekg:label``)."""
+    return shape.is_property_shape and isinstance(shape.path, URIRef)
+
+
+@dataclass(eq=False)
+class ValuesCheck:
+    """The value constraints (sh:datatype, sh:class, sh:in...) of the property shapes whose
+    path is a single predicate, of the root shapes with the same targets (so the same focus
+    nodes), as one query over the focus nodes' triples.
+
+    Separate checks would each look up their predicate for every focus node; here each
+    focus node's triples are read once and every constraint is a column::
+
+        SELECT ?this ?value ?m0 ?s0 ?m1 ... WHERE {
+          { SELECT DISTINCT ?this ?_kg_p ?value WHERE {
+              { VALUES ?this { ... } } ?this ?_kg_p ?value FILTER(?_kg_p IN (<p0>, <p1>)) } }
+          BIND(IF(sameTerm(?_kg_p, <p0>), (maybe0), false) AS ?m0)  # member 0 may fail
+          BIND(IF(?m0, (sure0), false) AS ?s0)               # only when maybe != sure
+          ...
+          FILTER(?m0 || ?m1 ...) }
+
+    A row is a result of member *k* where ``?mk`` is true, decided as that member's own
+    query would (`Check.query`): same rows, same results."""
+
+    root: Shape             # the first member's: its focus nodes are every member's
+    members: list           # Check, each on a _plain property shape, level "value"
+
+    @property
+    def shape(self) -> Shape:
+        return self.root
+
+    @property
+    def constraints(self) -> list:
+        return [m.constraint for m in self.members]
+
+    def query(self, focus: str, ctx: Context) -> str:
+        preds = sorted({m.shape.path_sparql for m in self.members})
+        columns, binds, wanted = ["?this", "?value"], [], []
+        for k, m in enumerate(self.members):
+            tri = (cc.Tri("true", "false") if ctx.doubt
+                   else m.constraint.value_tri("?value", "?this", ctx))
+            binds.append(f"BIND(IF(sameTerm(?_kg_p, {m.shape.path_sparql}), ({tri.maybe}), "
+                         f"false) AS ?m{k})")
+            columns.append(f"?m{k}")
+            wanted.append(f"?m{k}")
+            if not tri.is_exact:
+                binds.append(f"BIND(IF(?m{k}, ({tri.sure}), false) AS ?s{k})")
+                columns.append(f"?s{k}")
+        return (f"SELECT {' '.join(columns)} WHERE {{ "
+                f"{{ SELECT DISTINCT ?this ?_kg_p ?value WHERE {{ {{ {focus} }} "
+                f"?this ?_kg_p ?value FILTER(?_kg_p IN ({', '.join(preds)})) }} }} "
+                f"{' '.join(binds)} FILTER({' || '.join(wanted)}) }}")
+
+    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
+        names = {v.value for v in rows.variables}
+        for k, m in enumerate(self.members):
+            sure = f"s{k}" if f"s{k}" in names else None
+            mine = [{"this": r["this"], "value": r["value"], "sure": r[sure] if sure else None}
+                    for r in rows if _true(r[f"m{k}"])]
+            variables = [ox.Variable("this"), ox.Variable("value")]
+            variables += [ox.Variable("sure")] if sure else []
+            yield from _results(m, _Fetched(variables, mine), view)
+
+
+@dataclass(eq=False)
+class CountsQuery:
+    """The sh:minCount and sh:maxCount of the property shapes whose path is a single
+    predicate, of the root shapes with the same targets, as one count per focus node and
+    predicate::
+
+        SELECT ?this ?n0 ?n1 ... WHERE {
+          { SELECT ?this (COUNT(DISTINCT IF(sameTerm(?_kg_p, <p0>), ?v, ?_kg_none)) AS ?n0)
+                         ...
+            WHERE { { VALUES ?this { ... } }
+                    OPTIONAL { ?this ?_kg_p ?v FILTER(?_kg_p IN (<p0>, <p1>)) } }
+            GROUP BY ?this }
+          FILTER(?n0 < 1 || ?n0 > 1 || ?n1 < 1 ...) }
+
+    (``?_kg_none`` is never bound: COUNT skips the values of the other predicates.)  Each
+    member, a `CountsCheck` or the lone ``sh:minCount 1`` of a `Check`, reports the focus
+    nodes whose count breaks its bounds, as its own query would."""
+
+    root: Shape             # the first member's: its focus nodes are every member's
+    members: list           # CountsCheck or Check with a CountConstraint, on _plain shapes
+
+    @property
+    def shape(self) -> Shape:
+        return self.root
+
+    @property
+    def constraints(self) -> list:
+        return [c for m in self.members for c in _counts(m)]
+
+    def query(self, focus: str, ctx: Context) -> str:
+        if ctx.doubt:       # the Python twins decide from the values
+            return f"SELECT DISTINCT ?this WHERE {{ {{ {focus} }} }}"
+        preds = sorted({m.shape.path_sparql for m in self.members})
+        counts, bad = [], []
+        for k, m in enumerate(self.members):
+            counts.append(f"(COUNT(DISTINCT IF(sameTerm(?_kg_p, {m.shape.path_sparql}), ?v, "
+                          f"?_kg_none)) AS ?n{k})")
+            bad += [f"?n{k} {'<' if c.at_least else '>'} {c.bound}" for c in _counts(m)]
+        return (f"SELECT ?this {' '.join(f'?n{k}' for k in range(len(self.members)))} "
+                f"WHERE {{ {{ SELECT ?this {' '.join(counts)} WHERE {{ {{ {focus} }} "
+                f"OPTIONAL {{ ?this ?_kg_p ?v FILTER(?_kg_p IN ({', '.join(preds)})) }} }} "
+                f"GROUP BY ?this }} FILTER({' || '.join(bad)}) }}")
+
+    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
+        counted = "n0" in [v.value for v in rows.variables]
+        rows = list(rows)
+        for k, m in enumerate(self.members):
+            for row in rows:
+                focus = row["this"]
+                n = (int(row[f"n{k}"].value) if counted
+                     else len(view.values(focus, m.shape.path_sparql)))
+                for c in _counts(m):
+                    if (n < c.bound) if c.at_least else (n > c.bound):
+                        yield _result(Check(m.root, m.shape, c), focus, None)
+
+
+def _counts(check) -> list:
+    return check.counts if isinstance(check, CountsCheck) else [check.constraint]
+
+
+def _targets_key(root: Shape) -> tuple:
+    """Roots with the same targets have the same focus nodes."""
+    return (root.classes, frozenset(root.target_nodes), frozenset(root.subjects_of),
+            frozenset(root.objects_of))
+
+
+def merged_checks(checks: list) -> list:
+    """*checks* with, per set of targets (``sh:targetClass ekg:Quote``...), the value
+    checks and the counts of the property shapes on a single predicate merged into one
+    `ValuesCheck` and one `CountsQuery` (where there are two or more to merge), whichever
+    root shape they belong to; the other checks as they are."""
+    out: list = []
+    values: dict = {}
+    counts: dict = {}
+    for check in checks:
+        key = _targets_key(check.root)
+        if isinstance(check, CountsCheck) and _plain(check.shape):
+            counts.setdefault(key, []).append(check)
+        elif isinstance(check, Check) and _plain(check.shape):
+            if isinstance(check.constraint, cc.CountConstraint):
+                counts.setdefault(key, []).append(check)
+            elif check.constraint.level == "value":
+                values.setdefault(key, []).append(check)
+            else:
+                out.append(check)
+        else:
+            out.append(check)
+    for key in dict.fromkeys(_targets_key(c.root) for c in checks):
+        for group, kind in ((values.get(key, []), ValuesCheck),
+                            (counts.get(key, []), CountsQuery)):
+            out.extend([kind(group[0].root, group)] if len(group) > 1 else group)
+    return out
+
+
 # --- the compiled shapes -------------------------------------------------------------------
 
 class CompiledShapes:
@@ -211,11 +377,12 @@ class CompiledShapes:
         self.graph = shapes_graph
         self.roots = read_shapes(shapes_graph)
         self.checks = checks_of(self.roots)
+        self.merged = merged_checks(self.checks)   # what runs: the queries
         self.hierarchy = hierarchy
         # render every query once with the bundled hierarchy: an unsupported nesting
         # (recursion, nested sh:sparql) fails here rather than in the middle of a run
         ctx = Context(_subclass_map(hierarchy.subject_objects(RDFS.subClassOf)))
-        for check in self.checks:
+        for check in self.checks + self.merged:
             check.query(_focus_all(check.root, ctx), ctx)
 
     # -- one validation ----------------------------------------------------------------------
@@ -238,12 +405,12 @@ class CompiledShapes:
         jobs: list[tuple] = []              # (check, query text, substitutions)
         triples = None                      # the triples of *graphs*, counted on the way
         if graph_list is None:
-            jobs = [(c, c.query(_focus_all(c.root, ctx), ctx), None) for c in self.checks]
+            jobs = [(c, c.query(_focus_all(c.root, ctx), ctx), None) for c in self.merged]
             workers = min(WORKERS, os.cpu_count() or 1)
         else:
             mentioned, triples = _mentioned(store, graph_list)
             focus = _focus_sets(self.roots, mentioned, ctx, store, dataset)
-            for check in self.checks:
+            for check in self.merged:
                 nodes = focus[check.root]
                 iris_ = sorted((n for n in nodes if not isinstance(n, ox.BlankNode)), key=str)
                 for i in range(0, len(iris_), CHUNK):

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
 import pytest
 
 from tests.support import fixture as fx
@@ -29,13 +37,6 @@ def fixture_store(tmp_path_factory, fixture_graphs):
 
 
 # --- a real Oxigraph SPARQL server on 127.0.0.1 ----------------------------------------------
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 
 def _oxigraph_binary() -> str:

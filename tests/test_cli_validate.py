@@ -152,7 +152,8 @@ def test_reason_reports_an_inconsistency(tmp_path):
     result = run("validate", "--reason", f)
     assert result.exit_code == 1
     assert "inconsistent with the ontology (HermiT)" in result.output
-    assert "<https://example.org/test/denial> is both ekg:Allegation and ekg:Denial" in result.output
+    assert ("<https://example.org/test/denial> is both ekg:Allegation and ekg:Denial"
+            in result.output)
     assert "ekgsh:AllegationIsNotDenial" in result.output   # SHACL says so too
 
 

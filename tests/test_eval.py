@@ -49,7 +49,9 @@ def setup(tmp_path, denies):
     arts.mkdir()
     golds.mkdir()
     (arts / "clinic.txt").write_text(ARTICLE, encoding="utf-8")
-    (arts / "clinic.json").write_text(json.dumps({"published": "2021-06-09", "title": "Clinic hit in Varna"}), encoding="utf-8")
+    (arts / "clinic.json").write_text(json.dumps({"published": "2021-06-09",
+                                                  "title": "Clinic hit in Varna"}),
+                                      encoding="utf-8")
     (golds / "clinic.json").write_text(json.dumps(gold(denies)), encoding="utf-8")
     return arts, golds
 

@@ -196,7 +196,8 @@ def test_counting_this_strike_among_others_is_no_new_incident(extractor):
 
 def test_a_summary_of_several_strikes_is_not_an_incident(extractor):
     x = run(extractor, "Chadian drone strikes on two crowded markets in the Salamat region in "
-                       "August killed at least 52 civilians, the monitor said. A drone strike on the "
+                       "August killed at least 52 civilians, the monitor said. A drone strike "
+                       "on the "
                        "Bure market on August 13 killed 26 people. Two days later, a second "
                        "strike hit the weekly market in the town of Debre Elias, killing 26 "
                        "more. In a statement in September, the government said claims of "

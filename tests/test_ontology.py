@@ -10,7 +10,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
 import kg
-from kg.namespaces import DCTERMS, EKG, NS_IRI, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, OA
+from kg.namespaces import (DCTERMS, EKG, NS_IRI, OA, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SDO,
+                           SKOS, XSD)
 from kg.resources import ontology_file
 from tests.vocab import ontology_terms, undefined_terms
 

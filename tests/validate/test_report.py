@@ -19,7 +19,8 @@ def results():
     return [
         ValidationResult(A, Severity.WARNING, "An article should have a dcterms:title",
                          URIRef(SHAPES_NS + "Article-title-recommended"),
-                         URIRef("http://purl.org/dc/terms/title"), None, SH.MinCountConstraintComponent),
+                         URIRef("http://purl.org/dc/terms/title"), None,
+                         SH.MinCountConstraintComponent),
         ValidationResult(F, Severity.VIOLATION, "must be\nnon-negative",
                          URIRef(SHAPES_NS + "CasualtyFigure-count-nonNegative"), EKG.count,
                          Literal(-3), SH.MinInclusiveConstraintComponent),
@@ -41,11 +42,13 @@ def test_order_counts_and_fail_on():
 
 def test_text_names_focus_path_shape_and_message():
     text = ValidationReport(results(), triples=10).to_text()
-    assert text.startswith("2 violation(s), 1 warning(s), 0 info(s) in 10 triples: does not conform")
+    assert text.startswith("2 violation(s), 1 warning(s), 0 info(s) in 10 triples: "
+                           "does not conform")
     assert "Violation: <https://w3id.org/evidence-kg/id/figure/y>" in text
     assert "  path:    ^ekg:casualtyFigure" in text
     assert "  value:   \"-3\"^^xsd:integer" in text
-    assert "  shape:   ekgsh:CasualtyFigure-count-nonNegative (sh:MinInclusiveConstraintComponent)" in text
+    assert ("  shape:   ekgsh:CasualtyFigure-count-nonNegative "
+            "(sh:MinInclusiveConstraintComponent)") in text
     assert "  message: must be\\nnon-negative" in text       # one line per field
     assert "Warning: <https://w3id.org/evidence-kg/id/article/x>" in text
     only_warning = ValidationReport(results()[:1], triples=10).to_text()

@@ -81,7 +81,8 @@ def test_meta_shacl_catches_a_malformed_shape():
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ;
             sh:property [ sh:path <urn:p> ; sh:minCount "one" ] .""", format="turtle")
-    with pytest.raises(pyshacl.errors.ReportableRuntimeError, match="(?i)shacl file does not validate"):
+    with pytest.raises(pyshacl.errors.ReportableRuntimeError,
+                       match="(?i)shacl file does not validate"):
         pyshacl.validate(Graph(), shacl_graph=g, meta_shacl=True)
 
 

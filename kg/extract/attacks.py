@@ -470,9 +470,9 @@ def _trigger_word(t) -> bool:
 _DAYS_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                "seven": 7}
 _STEP = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
-                   r"(?P<dir>later|afterwards|after that|earlier|before that)|the\s+"
-                   r"(?P<rel>next|following|previous|same)\s+day|the\s+day\s+(?P<rel2>after|before)|"
-                   r"(?P<same>that\s+same\s+day|on\s+the\s+same\s+day))\b", re.I)
+                   r"(?P<dir>later|afterwards|after that|earlier|before that)|(?:the|that)\s+"
+                   r"(?P<rel>next|following|previous|same)\s+day|the\s+day\s+"
+                   r"(?P<rel2>after|before))\b", re.I)
 
 
 def _step_from_last(text: str, start: int, end: int, last: date) -> Optional[DateMention]:
@@ -484,7 +484,7 @@ def _step_from_last(text: str, start: int, end: int, last: date) -> Optional[Dat
     if m.group("n"):
         n = int(m.group("n")) if m.group("n").isdigit() else _DAYS_WORDS[m.group("n").lower()]
         n = n if m.group("dir").lower() in ("later", "afterwards", "after that") else -n
-    elif m.group("same") or (m.group("rel") or "").lower() == "same":
+    elif (m.group("rel") or "").lower() == "same":
         n = 0                           # "a separate strike ... the same day"
     else:
         n = 1 if (m.group("rel") or m.group("rel2")).lower() in ("next", "following",

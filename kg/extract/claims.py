@@ -1266,15 +1266,8 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
             _words(f.tokens) & _MILITARY_PRESENCE:
         # "We found no evidence of soldiers or weapons near the building", said by a rights
         # group: the excuse is rejected, the target was protected -- an allegation
-        claim = Claim(kind="allegation", span=f.content, source=f.speaker,
-                      attribution={"direct": "direct", "indirect": "indirect"}.get(
-                          f.mode, "unattributed"),
-                      hedged=is_hedged(f), cue=f.cue, sentence=f.sent_index,
-                      paragraph=ctx.paragraph(f.content.start),
-                      fresh=f.fresh or f.from_pending, by_reference=f.by_reference)
-        claim.accused = accused_parties(ctx, f)
-        return claim
-    if dk is None:
+        dk, kind, accused = None, "allegation", accused_parties(ctx, f)
+    elif dk is None:
         accused = accused_parties(ctx, f)
         if not is_allegation(ctx, f, accused):
             return None

@@ -168,6 +168,12 @@ class PlaceRef:
     within: Optional["PlaceRef"] = None  # Ariha within Idlib province
     key: Optional[str] = None
     label: Optional[str] = None
+    # set by resolve from the gazetteer (GeoNames), when the place is found there
+    geonames_id: Optional[int] = None
+    country: Optional[str] = None       # ISO 3166-1 alpha-2 code
+    level: Optional[str] = None         # "country" or "locality"
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
 
 
 @dataclass
@@ -197,6 +203,9 @@ class Figure:
     children: Optional[int] = None
     women: Optional[int] = None
     span: Optional[Span] = None
+    #: who gives the figure (set by resolve: the source of the claim that carries its words,
+    #: else the article's own voice); None when unknown
+    source: Optional["AgentRef"] = None
 
 
 @dataclass

@@ -64,6 +64,10 @@ class EKG(DefinedNamespace):
     Shelter: URIRef
     Civilians: URIRef
     OtherProtectedObject: URIRef
+    Incident: URIRef
+    Match: URIRef
+    Statement: URIRef
+    Assessment: URIRef
 
     # concept schemes and their concepts (SKOS)
     SourceKindScheme: URIRef
@@ -114,6 +118,17 @@ class EKG(DefinedNamespace):
     AtMost: URIRef
     Between: URIRef
 
+    ConfidenceGradeScheme: URIRef
+    ConfidenceGrade: URIRef
+    Acknowledged: URIRef
+    Corroborated: URIRef
+    SingleSource: URIRef
+    PartyClaimsOnly: URIRef
+    Unsourced: URIRef
+    Contested: URIRef
+    AttributionDisputed: URIRef
+    FiguresDisputed: URIRef
+
     # --- object properties ---------------------------------------------------------------
     source: URIRef
     sourceMention: URIRef
@@ -136,6 +151,19 @@ class EKG(DefinedNamespace):
     casualtyFigure: URIRef
     casualtyType: URIRef
     countQualifier: URIRef
+    report: URIRef
+    merge: URIRef
+    matches: URIRef
+    reportOf: URIRef
+    madeBy: URIRef
+    about: URIRef
+    voice: URIRef
+    partyVoice: URIRef
+    independentVoice: URIRef
+    givenBy: URIRef
+    assessment: URIRef
+    grade: URIRef
+    basedOn: URIRef
 
     # --- datatype properties -------------------------------------------------------------
     date: URIRef
@@ -155,6 +183,18 @@ class EKG(DefinedNamespace):
     sha256: URIRef
     fileName: URIRef
     extractor: URIRef
+    matchedOn: URIRef
+    matchScore: URIRef
+    rule: URIRef
+    explanation: URIRef
+    voiceCount: URIRef
+    denialCount: URIRef
+    killedLow: URIRef
+    killedHigh: URIRef
+    injuredLow: URIRef
+    injuredHigh: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
 
 
 class OA(DefinedNamespace):

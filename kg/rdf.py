@@ -46,6 +46,11 @@ QUALIFIER = {
     "approximately": EKG.Approximately, "at_most": EKG.AtMost, "between": EKG.Between,
 }
 CASUALTY_TYPE = {"killed": EKG.Killed, "injured": EKG.Injured}
+#: Target categories whose classes are under ekg:MedicalFacility or ekg:MedicalTransport: an
+#: attack on them is an ekg:AttackOnMedicalCare (the ontology's definition, materialised here
+#: because it rests on the article alone; tests check it against the reasoner)
+MEDICAL_CATEGORIES = frozenset({"hospital", "medical_facility"})
+GEONAMES = "https://sws.geonames.org/{}/"
 
 
 def new_graph(identifier: Optional[URIRef] = None) -> Graph:
@@ -116,6 +121,8 @@ class _ArticleWriter:
         self.add(node, RDF.type, EKG.Attack)
         self.add(node, EKG.reportedIn, self.article)
         self.add(node, EKG.evidence, self.quote(attack.span))
+        if any(t.category in MEDICAL_CATEGORIES for t in attack.targets):
+            self.add(node, RDF.type, EKG.AttackOnMedicalCare)
         for t in attack.targets:
             obj = iris.object_iri(object_key(attack, t.category, t.name))
             self.add(node, EKG.target, obj)
@@ -161,6 +168,8 @@ class _ArticleWriter:
             self.add(f, EKG.womenCount, count_literal(fig.women))
         self.add(f, EKG.evidence, self.quote(span))
         self.add(f, EKG.reportedIn, self.article)
+        if fig.source is not None and fig.source.key:
+            self.add(f, EKG.givenBy, iris.agent_iri(fig.source.key))
 
     # -- claims --------------------------------------------------------------------------
     def claim_node(self, claim: Claim) -> URIRef:
@@ -191,7 +200,11 @@ class _ArticleWriter:
             self.add(node, EKG.concerns, self.attack_node(self.x.attacks[i]))
         if claim.kind == "denial":
             for i in claim.denies:
-                self.add(node, EKG.denies, self.claim_node(self.x.claims[i]))
+                denied = self.claim_node(self.x.claims[i])
+                self.add(node, EKG.denies, denied)
+                # the ontology's ekg:ContestedAllegation, materialised like
+                # ekg:AttackOnMedicalCare (see MEDICAL_CATEGORIES)
+                self.add(denied, RDF.type, EKG.ContestedAllegation)
             if claim.denial_kind:
                 self.add(node, EKG.denialKind, DENIAL_KIND[claim.denial_kind])
         if claim.hedged:
@@ -237,6 +250,9 @@ def _agents(extraction: Extraction) -> Iterable[tuple[AgentRef, bool, bool]]:
     for a in extraction.attacks:
         for p in a.perpetrators:
             yield p, False, True
+        for fig in (a.killed, a.injured):
+            if fig is not None and fig.source is not None:
+                yield fig.source, True, False
 
 
 def _places(extraction: Extraction) -> Iterable[PlaceRef]:
@@ -286,6 +302,11 @@ def entity_graph(extraction: Extraction) -> Graph:
             g.add((node, SKOS.altLabel, Literal(place.name)))
         if place.within is not None and place.within.key:
             g.add((node, EKG.withinPlace, iris.place_iri(place.within.key)))
+        if place.geonames_id is not None:
+            g.add((node, SDO.sameAs, URIRef(GEONAMES.format(place.geonames_id))))
+        if place.latitude is not None and place.longitude is not None:
+            g.add((node, SDO.latitude, Literal(f"{place.latitude:.5f}", datatype=XSD.decimal)))
+            g.add((node, SDO.longitude, Literal(f"{place.longitude:.5f}", datatype=XSD.decimal)))
     return g
 
 

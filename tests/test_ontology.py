@@ -172,6 +172,9 @@ SCHEMES = {
     EKG.CasualtyType: (EKG.CasualtyTypeScheme, {EKG.Killed, EKG.Injured}),
     EKG.CountQualifier: (EKG.CountQualifierScheme, {EKG.Exact, EKG.AtLeast, EKG.MoreThan,
                          EKG.Approximately, EKG.AtMost, EKG.Between}),
+    EKG.ConfidenceGrade: (EKG.ConfidenceGradeScheme, {
+        EKG.Acknowledged, EKG.Corroborated, EKG.SingleSource, EKG.PartyClaimsOnly,
+        EKG.Unsourced, EKG.Contested, EKG.AttributionDisputed, EKG.FiguresDisputed}),
 }
 
 
@@ -201,22 +204,27 @@ PROPERTIES = {  # property: (domain, range), from docs/design.md
     EKG.defends: ({EKG.Denial}, {EKG.Party}),
     EKG.denies: ({EKG.Denial}, {EKG.Allegation}),
     EKG.concerns: ({EKG.Claim}, {EKG.Attack}),
-    EKG.target: ({EKG.Attack}, {EKG.ProtectedObject}),
-    EKG.perpetrator: ({EKG.Attack}, {EKG.Party}),
-    EKG.possiblePerpetrator: ({EKG.Attack}, {EKG.Party}),
-    EKG.location: ({EKG.Attack}, {EKG.Place}),
+    EKG.target: ({EKG.Attack, EKG.Incident}, {EKG.ProtectedObject}),
+    EKG.perpetrator: ({EKG.Attack, EKG.Incident}, {EKG.Party}),
+    EKG.possiblePerpetrator: ({EKG.Attack, EKG.Incident}, {EKG.Party}),
+    EKG.location: ({EKG.Attack, EKG.Incident}, {EKG.Place}),
     EKG.withinPlace: ({EKG.Place}, {EKG.Place}),
     EKG.evidence: ({EKG.Claim, EKG.Attack, EKG.CasualtyFigure}, {EKG.Quote}),
     EKG.speaksFor: ({EKG.Agent}, {EKG.Agent}),
     EKG.sourceKind: ({EKG.Agent}, {EKG.SourceKind}),
     EKG.denialKind: ({EKG.Denial}, {EKG.DenialKind}),
-    EKG.date: ({EKG.Attack}, {XSD.date}),
-    EKG.earliestDate: ({EKG.Attack}, {XSD.date}),
+    EKG.date: ({EKG.Attack, EKG.Incident}, {XSD.date}),
+    EKG.earliestDate: ({EKG.Attack, EKG.Incident}, {XSD.date}),
     EKG.killed: ({EKG.Attack}, {XSD.nonNegativeInteger}),
     EKG.count: ({EKG.CasualtyFigure}, {XSD.nonNegativeInteger}),
     EKG.hedged: ({EKG.Claim}, {XSD.boolean}),
     EKG.text: ({EKG.Article}, {XSD.string}),
     EKG.sha256: ({EKG.Article}, {XSD.string}),
+    EKG.report: ({EKG.Incident}, {EKG.Attack}),
+    EKG.reportOf: ({EKG.Claim}, {EKG.Statement}),
+    EKG.givenBy: ({EKG.CasualtyFigure}, {EKG.Agent}),
+    EKG.grade: ({EKG.Incident, EKG.Assessment}, {EKG.ConfidenceGrade}),
+    EKG.voiceCount: ({EKG.Incident}, {XSD.nonNegativeInteger}),
 }
 
 

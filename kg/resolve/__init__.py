@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.model import Extraction
 from kg.resolve.agents import bodies_named, canonical, find_acronyms, resolve_agents
-from kg.resolve.attacks import link_sole_incident, resolve_attacks
+from kg.resolve.attacks import figure_sources, link_sole_incident, resolve_attacks
 from kg.resolve.claims import add_counter_attributions, inherit_accused, merge_claims
 from kg.resolve.links import drop_unanchored_denials, link_denials
 
@@ -36,6 +36,7 @@ def resolve_article(extraction: Extraction) -> Extraction:
     add_counter_attributions(extraction)
     resolve_attacks(extraction)
     link_sole_incident(extraction)
+    figure_sources(extraction)
     link_denials(extraction)
     drop_unanchored_denials(extraction)
     return extraction

@@ -1,21 +1,22 @@
-"""Incident keys: one attack per incident, whichever article reports it.
+"""Attack reports: each attack an article reports is its own node, keyed by the article and
+the offsets of the words that report it (``a1b2c3d4e5f6a7b8 2092-2260``).
 
-Within an article an attack's key is its place and day when both are known
-(``ariha 2015-11-29``), else its place, the period it falls in and its main target
-(``ariha 2015-11 market``, ``oldmarsh 2020-09-19/2020-09-20 market``), else the article and
-its position (``a1b2c3d4e5f6a7b8 2``).
-Keys depend on the article's content only, never on what the store already
-holds, so the same articles give the same IRIs in any order. Two articles that
-report one incident with the same place and day (or place, period and target)
-get the same key and so one ``Attack`` node with a report from each.
+Which reports of several articles are one incident is decided across the store, by a scored
+match of place, date, target, perpetrators and figures (`kg.resolve.incidents`), never by the
+key: two strikes in one town on one day stay two reports, and the incidents can be merged
+or split again.  Keys depend on the article's content only, so the same articles give the
+same IRIs in any order.  Places get their keys, hierarchy and coordinates from the gazetteer
+(`kg.resolve.places`); each casualty figure gets the source who gives it (`figure_sources`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from kg.model import Attack, Claim, Extraction
-from kg.resolve.agents import canonical, fold
+from kg.model import AgentRef, Attack, Claim, Extraction, Figure
+from kg.resolve.agents import canonical
+from kg.resolve.places import countries_in, resolve_place
 
 
 #: Targets in the order that makes one the main target of an attack.
@@ -23,35 +24,14 @@ MAIN_TARGET_ORDER = ("hospital", "medical_facility", "school", "place_of_worship
                      "aid_convoy", "infrastructure", "residential", "other", "civilians")
 
 
-def place_key(name: str) -> str:
-    return fold(name).replace("-", " ")
+def attack_key(attack: Attack, article_id: str) -> str:
+    """The key of one article's report of an attack: the article and the words' offsets."""
+    return f"{article_id} {attack.span.start}-{attack.span.end}"
 
 
-def attack_key(attack: Attack, article_id: str, index: int) -> str:
-    place = attack.place.key if attack.place and attack.place.key else None
-    day = attack.date.day if attack.date else None
+def main_target(attack: Attack) -> str:
     cats = [t.category for t in attack.targets]
-    target = min(cats, key=MAIN_TARGET_ORDER.index) if cats else "unknown"
-    if place and day:
-        return f"{place} {day.isoformat()}"
-    if place:
-        period = _period(attack.date)
-        return f"{place} {period + ' ' if period else ''}{target}"
-    return f"{article_id} {index + 1}"
-
-
-def _period(d) -> str:
-    """The stretch of time an undayed date covers, as a key: ``2015-11`` (a month), ``2015``
-    (a year), ``2020-09-19/2020-09-20`` (any other range: "overnight", "last week").  Two
-    reports share a key only when they give the same stretch: "overnight" in papers two days
-    apart are two nights, and one incident must not carry two contradictory windows."""
-    if d is None or d.earliest is None:
-        return ""
-    if d.precision == "month":
-        return d.earliest.isoformat()[:7]
-    if d.precision == "year":
-        return str(d.earliest.year)
-    return f"{d.earliest.isoformat()}/{d.latest.isoformat() if d.latest else ''}"
+    return min(cats, key=MAIN_TARGET_ORDER.index) if cats else "unknown"
 
 
 def _organ_of(agent, keys: set[str]) -> bool:
@@ -64,12 +44,12 @@ def _organ_of(agent, keys: set[str]) -> bool:
 
 
 def resolve_attacks(extraction: Extraction) -> None:
-    for i, attack in enumerate(extraction.attacks):
-        p = attack.place
-        while p is not None:
-            p.key = place_key(p.name)
-            p.label = p.label or p.name
-            p = p.within
+    countries: Optional[set[str]] = None
+    for attack in extraction.attacks:
+        if attack.place is not None:
+            if countries is None:
+                countries = countries_in(extraction.article.text)
+            resolve_place(attack.place, countries)
         for perp in attack.perpetrators:
             if not perp.key:
                 perp.key, perp.label, _, _ = canonical(perp.name)
@@ -80,7 +60,7 @@ def resolve_attacks(extraction: Extraction) -> None:
         # ministry) adds no perpetrator: the state is the party
         attack.perpetrators = [p for p in attack.perpetrators
                                if not _organ_of(p, seen - {p.key})]
-        attack.key = attack_key(attack, extraction.article.id, i)
+        attack.key = attack_key(attack, extraction.article.id)
 
 
 _GENERAL = re.compile(r"\b(previously|repeatedly|always|throughout|genocide|campaign|"
@@ -118,3 +98,41 @@ def link_sole_incident(extraction: Extraction) -> None:
                 if p.key not in keys and p.kind != "witness":
                     attack.perpetrators.append(p)
                     keys.add(p.key)
+
+
+def _article_voice(extraction: Extraction) -> AgentRef:
+    art = extraction.article
+    name = art.publisher or "the article"
+    key = f"publisher {name}" if art.publisher else f"article {art.id}"
+    return AgentRef(name=name, kind="article", key=key, label=name)
+
+
+def figure_sources(extraction: Extraction) -> None:
+    """Who gives each casualty figure: the source of the claim whose words hold the figure's
+    words (or that concerns the attack and holds the attack's words), else the article in
+    its own voice.  The extractor gives figures no source of their own; this is read from
+    the spans it gives."""
+    voice: Optional[AgentRef] = None
+    for i, attack in enumerate(extraction.attacks):
+        for fig in (attack.killed, attack.injured):
+            if fig is None or fig.source is not None:
+                continue
+            fig.source = _claim_source(extraction, i, fig)
+            if fig.source is None:
+                voice = voice or _article_voice(extraction)
+                fig.source = voice
+
+
+def _claim_source(extraction: Extraction, index: int, fig: Figure) -> Optional[AgentRef]:
+    attack = extraction.attacks[index]
+    where = fig.span or attack.span
+    best = None
+    for c in extraction.claims:
+        if c.kind != "allegation" or c.source.kind == "article" or not c.source.key:
+            continue
+        spans = [c.span, *c.extra_spans]
+        if any(sp.contains(where) for sp in spans):
+            return c.source
+        if best is None and index in c.attacks and any(sp.overlaps(where) for sp in spans):
+            best = c.source
+    return best

@@ -48,6 +48,12 @@ def article_graph_iri(article_id: str) -> URIRef:
 
 
 ENTITIES_GRAPH = _iri("graph/entities")
+INCIDENT_GRAPH_PREFIX = DATA_IRI + "graph/incident/"
+
+
+def incident_graph_iri(slug_: str) -> URIRef:
+    """The derived graph of one incident (`kg.store.incidents`)."""
+    return _iri(f"graph/incident/{slug_}")
 ONTOLOGY_GRAPH = _iri("graph/ontology")
 
 
@@ -87,3 +93,9 @@ def attack_iri(key: str) -> URIRef:
 def object_iri(key: str) -> URIRef:
     """A protected object: a named one by its name and place, an unnamed one by its attack."""
     return _iri(f"object/{slug(key, 90)}")
+
+
+def incident_iri(slug_: str) -> URIRef:
+    """An incident: a cluster of attack reports, named by its place, date, target and the
+    hash of its first report (`kg.store.incidents.incident_slug`)."""
+    return _iri(f"incident/{slug_}")

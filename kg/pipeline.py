@@ -104,11 +104,9 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
         if not extractions:
             continue
         with Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait) as store:
-            from kg.store.across import link_across
-
             items = [(article_graph(x), entity_graph(x)) for x in extractions]
-            link_across(store, extractions, items)
             result = store.write_articles(items)
+            store.derive_incidents(result.articles)
             if validate:
                 report = validate_written(store, result.articles or
                                           [x.article.id for x in extractions])

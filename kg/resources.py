@@ -11,7 +11,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
-RESOURCE_NAMES = ("ontology", "shapes", "queries", "examples/articles")
+RESOURCE_NAMES = ("ontology", "shapes", "queries", "rules", "examples/articles")
 
 
 class ResourceNotFound(FileNotFoundError):
@@ -55,6 +55,15 @@ def shapes_files() -> list[Path]:
 
 def queries_dir() -> Path:
     return resource_dir("queries")
+
+
+def rules_dir() -> Path:
+    return resource_dir("rules")
+
+
+def rules_files() -> list[Path]:
+    """The derivation and grading rules (SPARQL CONSTRUCT), in the order they run."""
+    return sorted(rules_dir().glob("*.rq"))
 
 
 def sample_articles_dir() -> Path:

@@ -11,7 +11,8 @@ so ``oxigraph serve --location kg-store/oxigraph`` can serve a store as it is (s
 ``kg`` command first: Oxigraph allows one process per database).
 
 Public graphs, the ones queries, exports and pushes see: one per article
-(`kg.iris.article_graph_iri`), `kg.iris.ENTITIES_GRAPH`, `kg.iris.ONTOLOGY_GRAPH`.  Internal
+(`kg.iris.article_graph_iri`), `kg.iris.ENTITIES_GRAPH`, `kg.iris.ONTOLOGY_GRAPH`, and one
+per incident (`kg.iris.incident_graph_iri`), derived from the others (`kg.store.incidents`).  Internal
 graphs hold the entity facts each article contributed (`entity_facts_graph`), with every
 predicate wrapped (`wrap_predicate`) so that they never answer a pattern over public
 vocabulary, even when queries treat the default graph as the union of all graphs.
@@ -39,6 +40,7 @@ ENV_VAR = "KG_STORE"
 DEFAULT_PATH = "kg-store"
 
 ARTICLE_GRAPH_PREFIX = str(iris.article_graph_iri(""))
+INCIDENT_GRAPH_PREFIX = iris.INCIDENT_GRAPH_PREFIX
 ENTITIES_GRAPH = ox.NamedNode(str(iris.ENTITIES_GRAPH))
 ONTOLOGY_GRAPH = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
 
@@ -80,7 +82,12 @@ def article_id_of(graph_name: str) -> Optional[str]:
 
 def is_public_graph(graph_name: str) -> bool:
     return (graph_name.startswith(ARTICLE_GRAPH_PREFIX)
+            or graph_name.startswith(INCIDENT_GRAPH_PREFIX)
             or graph_name in (ENTITIES_GRAPH.value, ONTOLOGY_GRAPH.value))
+
+
+def is_incident_graph(graph_name: str) -> bool:
+    return graph_name.startswith(INCIDENT_GRAPH_PREFIX)
 
 
 def wrap_predicate(p: ox.NamedNode) -> ox.NamedNode:

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator, Mapping, Optional, Union
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg import resources
+from kg import iris, resources
 from kg.errors import StoreError, StoreLockedError
 from kg.store import layout
 from kg.namespaces import RDFS
@@ -182,14 +182,21 @@ class Store:
         return self.db.contains_named_graph(layout.article_graph(article_id))
 
     def graph_names(self, *, with_ontology: bool = True) -> list[ox.NamedNode]:
-        """The public graphs in export order: ontology, entities, then articles by id."""
+        """The public graphs in export order: ontology, entities, articles by id, then the
+        derived incident graphs by name."""
         names = []
         if with_ontology and self.db.contains_named_graph(layout.ONTOLOGY_GRAPH):
             names.append(layout.ONTOLOGY_GRAPH)
         if self.db.contains_named_graph(layout.ENTITIES_GRAPH):
             names.append(layout.ENTITIES_GRAPH)
         names += [layout.article_graph(i) for i in self.article_ids()]
+        names += self.incident_graphs()
         return names
+
+    def incident_graphs(self) -> list[ox.NamedNode]:
+        """The derived graphs of the incidents, sorted by name."""
+        return sorted((g for g in self.db.named_graphs() if isinstance(g, ox.NamedNode)
+                       and layout.is_incident_graph(g.value)), key=lambda g: g.value)
 
     def quads(self, graph: Optional[ox.NamedNode] = None, *,
               with_ontology: bool = True) -> Iterator[ox.Quad]:
@@ -308,7 +315,47 @@ class Store:
         if missing:
             raise StoreError("E613", f"no article {', '.join(missing)} in {self.path}",
                              "nothing was removed", "list the ids with `kg store info --ids`")
-        return self._apply({}, removed=ids)
+        from kg.store.incidents import incidents_of, reports_of_articles
+
+        gone = reports_of_articles(self.db, ids)
+        touched = incidents_of(self.db, gone)
+        seeds = sorted({m for ms in touched.values() for m in ms} - gone)
+        self._meta["derive_pending_reports"] = sorted(
+            set(self._meta.get("derive_pending_reports", [])) | set(seeds))
+        self._meta["derive_drop_incidents"] = sorted(
+            set(self._meta.get("derive_drop_incidents", [])) | set(touched))
+        result = self._apply({}, removed=ids)
+        self.derive_incidents()
+        return result
+
+    # --- derived graphs ----------------------------------------------------------------------
+    def derive_incidents(self, article_ids: Iterable[str] = ()) -> int:
+        """Recompute the incidents of the reports of *article_ids* (and those a write or a
+        removal left to do, see `kg.store.incidents`) in one transaction; return how many
+        incident graphs were written."""
+        from kg.store.derive import changes, derive_from
+        from kg.store.incidents import incident_graph_name, reports_of_articles
+
+        self._need_writer()
+        meta = self._meta
+        ids = set(article_ids) | set(meta.get("derive_pending", []))
+        seeds = reports_of_articles(self.db, ids) | set(meta.get("derive_pending_reports", []))
+        derived = derive_from(self.db, seeds)
+        slug_start = len(str(iris.incident_iri("")))
+        derived.dropped = sorted(set(derived.dropped) | {
+            incident_graph_name(i[slug_start:]) for i in meta.get("derive_drop_incidents", [])},
+            key=str)
+        ch = changes(self.db, derived)
+        if ch:
+            self.db.update(ch.update_text())
+            meta["quads"] = max(0, meta.get("quads", 0) + len(ch.inserts) - len(ch.deletes)
+                                - ch.dropped_quads)
+            meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + \
+                len(ch.deletes) + ch.dropped_quads
+        for key in ("derive_pending", "derive_pending_reports", "derive_drop_incidents"):
+            meta.pop(key, None)
+        layout.write_meta(self.path, meta)
+        return derived.incidents
 
     @staticmethod
     def _article_id(graph: Graph) -> str:
@@ -330,6 +377,8 @@ class Store:
             return result
         self.db.update(changes.update_text())  # measured faster than extend() for inserts
         meta = self._meta
+        if new:     # incidents to recompute (Store.derive_incidents), kept until done
+            meta["derive_pending"] = sorted(set(meta.get("derive_pending", [])) | set(new))
         meta["quads"] = max(0, meta.get("quads", 0) + result.inserted - result.deleted)
         meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + result.deleted
         layout.write_meta(self.path, meta)

@@ -105,8 +105,7 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
             continue
         with Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait) as store:
             items = [(article_graph(x), entity_graph(x)) for x in extractions]
-            result = store.write_articles(items)
-            store.derive_incidents(result.articles)
+            result = store.write_articles(items)      # and the incidents they touch
             if validate:
                 report = validate_written(store, result.articles or
                                           [x.article.id for x in extractions])

@@ -82,7 +82,7 @@ def test_a_denial_in_one_article_rejects_an_allegation_in_another(tmp_path, extr
     assert any(r["x"].value != r["y"].value for r in rows)
 
 
-def test_one_incident_reported_twice_is_one_attack(tmp_path, extractor):
+def test_one_incident_reported_twice_is_one_incident(tmp_path, extractor):
     docs = tmp_path / "docs"
     write(docs, "one.txt", ALLEGATION, "2021-06-08")
     write(docs, "two.txt", "Korvo toll rises\n\nLocal medics said 14 people died when shells "
@@ -90,26 +90,29 @@ def test_one_incident_reported_twice_is_one_attack(tmp_path, extractor):
     store = tmp_path / "store"
     ingest([docs], store, extractor=extractor)
     with Store.open(store) as s:
-        attacks = {r["a"].value for r in s.query(
-            f"PREFIX ekg: <{EKG._NS}> SELECT ?a WHERE {{ ?a a ekg:Attack }}")}
+        incidents = {r["i"].value for r in s.query(
+            f"PREFIX ekg: <{EKG._NS}> SELECT ?i WHERE {{ ?i a ekg:Incident }}")}
         reports = {r["art"].value for r in s.query(
-            f"PREFIX ekg: <{EKG._NS}> SELECT ?art WHERE {{ ?a a ekg:Attack ; "
-            f"ekg:reportedIn ?art }}")}
-    assert len(attacks) == 1 and len(reports) == 2
+            f"PREFIX ekg: <{EKG._NS}> SELECT ?art WHERE {{ ?i a ekg:Incident ; "
+            f"ekg:report/ekg:reportedIn ?art }}")}
+    assert len(incidents) == 1 and len(reports) == 2
 
 
-def attacks_in(store: Path) -> set[str]:
+def incidents_in(store: Path) -> dict[str, set[str]]:
+    """incident -> its attack reports"""
+    out: dict = {}
     with Store.open(store) as s:
-        return {r["a"].value for r in s.query(
-            f"PREFIX ekg: <{EKG._NS}> SELECT ?a WHERE {{ ?a a ekg:Attack }}")}
+        for r in s.query(f"PREFIX ekg: <{EKG._NS}> SELECT ?i ?a WHERE {{ ?i ekg:report ?a }}"):
+            out.setdefault(r["i"].value, set()).add(r["a"].value)
+    return out
 
 
 OVERNIGHT = ("Market strike in Oldmarsh\n\nMirelander troops struck the old market in Oldmarsh "
              "overnight, killing 3 people, according to the Protect Schools Coalition.\n")
 
 
-@pytest.mark.parametrize("second_day,attacks", [("2020-09-22", 2), ("2020-09-20", 1)])
-def test_overnight_is_the_night_before_each_paper(tmp_path, extractor, second_day, attacks):
+@pytest.mark.parametrize("second_day,incidents", [("2020-09-22", 2), ("2020-09-20", 1)])
+def test_overnight_is_the_night_before_each_paper(tmp_path, extractor, second_day, incidents):
     # found by the benchmark's synthetic news: two papers two days apart once shared a month
     # key, and the one attack then held two contradictory date windows and failed validation
     docs = tmp_path / "docs"
@@ -119,7 +122,7 @@ def test_overnight_is_the_night_before_each_paper(tmp_path, extractor, second_da
     outcome = ingest([docs], tmp_path / "store", extractor=extractor)
     assert outcome.summary.ingested == 2
     assert outcome.violations == 0, [r.to_text() for r in outcome.reports]
-    assert len(attacks_in(tmp_path / "store")) == attacks
+    assert len(incidents_in(tmp_path / "store")) == incidents
 
 
 def test_bad_files_are_reported_and_the_others_go_on(tmp_path):
@@ -160,4 +163,5 @@ def test_two_papers_naming_a_village_differently_report_one_attack(tmp_path, ext
                          "war crime.\n", "2022-09-19")
     outcome = ingest([docs], tmp_path / "store", extractor=extractor)
     assert outcome.violations == 0, [r.to_text() for r in outcome.reports]
-    assert attacks_in(tmp_path / "store") == {f"{DATA_IRI}attack/let-yet-kone-2022-09-16"}
+    (reports,) = incidents_in(tmp_path / "store").values()
+    assert len(reports) == 2

@@ -12,12 +12,15 @@ Never one incident (hard constraints):
 * targets that disagree: both name objects (hospital, school, market...; "civilians" and
   "other" name none) and no object category of one is one of the other's;
 * dates that cannot overlap: each report's window (a day, a month, "overnight", "last
-  week"; an undated report happened before its article was published), widened by a day.
+  week"; an undated report happened before its article was published); two days a day
+  apart may be one incident (a night strike, a time zone), two nights two days apart not.
 
 Score (reports merge at `THRESHOLD` or more, and only on evidence of place or of day):
-same place +3, one place within the other +1.5, same site under two names +2; same day +3,
+same place (or the same name, spelt alike: `kg.resolve.places.skeleton`) +3, one place within
+the other +1.5, same site under two names (coordinates within ``SAME_SITE_KM``) +2; same day +3,
 a day apart +1.5, overlapping windows of a few days +2 (a month +1, longer +0.5); both
-undated and reported within a week +1; same target category +2, civilians on both sides
+undated and reported within a week +1, and by the same voice (a source at the top of its
+``speaksFor`` chain) +1 more; same target category +2, civilians on both sides
 +0.5; a perpetrator in common +1, disjoint perpetrators -1.5; the same toll +1.5 (within a
 quarter +0.5), the same number injured +1.
 
@@ -35,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from kg.resolve.places import SAME_SITE_KM, distance_km
+from kg.resolve.places import SAME_SITE_KM, distance_km, skeleton
 
 THRESHOLD = 5.0
 #: object categories that are one kind of object for matching (a hospital is a medical
@@ -62,6 +65,7 @@ class Report:
     perpetrators: frozenset = frozenset()  # agent IRIs at the top of their speaksFor chains
     killed: frozenset = frozenset()
     injured: frozenset = frozenset()
+    voices: frozenset = frozenset()       # voices of the claims about it (speaksFor roots)
 
     @property
     def dated(self) -> bool:
@@ -110,6 +114,9 @@ def _place(a: Report, b: Report, m: Match) -> bool:
     elif a.places & b.within or b.places & a.within:
         m.add(1.5, "one place within the other: " + " / ".join((*a.labels[:1], *b.labels[:1])))
         m.place_or_day = True
+    elif {skeleton(x) for x in a.labels} & {skeleton(x) for x in b.labels}:
+        m.add(3, f"same place name: {a.labels[0]}")
+        m.place_or_day = True
     elif a.coords and b.coords and distance_km(a.coords, b.coords) <= SAME_SITE_KM:
         m.add(2, f"places {distance_km(a.coords, b.coords):.1f} km apart")
         m.place_or_day = True
@@ -127,7 +134,7 @@ def _window(r: Report) -> tuple[Optional[date], Optional[date]]:
 
 def _date(a: Report, b: Report, m: Match) -> bool:
     (ea, la), (eb, lb) = _window(a), _window(b)
-    one = timedelta(days=1)
+    one = timedelta(days=1) if a.day and b.day else timedelta(0)
     if (ea and lb and ea > lb + one) or (eb and la and eb > la + one):
         m.reasons.append("dates cannot overlap")
         return False
@@ -147,6 +154,10 @@ def _date(a: Report, b: Report, m: Match) -> bool:
     elif not a.dated and not b.dated and a.published and b.published and \
             abs((a.published - b.published).days) <= 7:
         m.add(1, "both undated, reported within a week")
+        common = a.voices & b.voices
+        if common:
+            m.add(1, "the same voice reports both: " + ", ".join(
+                sorted(v.rsplit("/", 1)[-1] for v in common)))
     return True
 
 

@@ -240,8 +240,8 @@ def choose(candidates: list[GeoPlace], parent: Optional[GeoPlace],
     if parent is not None or best.country in countries:
         return best
     others = [g for g in ranked if g.country != best.country]
-    if not others and not countries:
-        return best
+    if not others:
+        return best             # the name is one country's only
     top_other = max((g.population for g in others), default=0)
     return best if best.population >= 100_000 and best.population >= 10 * top_other else None
 

@@ -22,6 +22,7 @@ from kg.store import layout
 from kg.store.incidents import (_XSD_DATE, _XSD_DEC, _XSD_NNI, component, e,
                                 incident_graph_name, incident_slug, reports_of_articles)
 from kg.store.reports import values
+from kg.store.terms import canonical_literal
 from kg.store.writes import DEFAULT, Changes
 
 _N = ox.NamedNode
@@ -71,7 +72,8 @@ class Derived:
 
 # --- the incident's summary -------------------------------------------------------------------
 def _lit(value, datatype) -> ox.Literal:
-    return ox.Literal(str(value), datatype=datatype)
+    """A typed literal in the form the store keeps (so that diffs compare like with like)."""
+    return canonical_literal(str(value), datatype.value)
 
 
 def _first_day(v: str) -> Optional[date]:

@@ -63,6 +63,9 @@ SELECT ?pl ?label ?lat ?lon ?up ?country WHERE { %s
   OPTIONAL { ?pl schema:latitude ?lat ; schema:longitude ?lon }
   OPTIONAL { ?pl ekg:withinPlace+ ?up }
   BIND(EXISTS { ?pl a schema:Country } AS ?country) }"""
+_VOICES = _P + """
+SELECT ?r ?root WHERE { %s ?c ekg:concerns ?r ; ekg:source ?s . ?s ekg:speaksFor* ?root .
+  FILTER NOT EXISTS { ?root ekg:speaksFor ?up } }"""
 _TARGET_TYPES = _P + "SELECT ?t ?c WHERE { %s ?t a ?c }"
 _ROOTS = _P + """
 SELECT ?a ?root WHERE { %s ?a ekg:speaksFor* ?root .
@@ -106,8 +109,13 @@ class ReportReader:
         for s in self._rows(_ROOTS, "a", (p for f in facts.values()
                                           for p in f["perpetrator"] + f["possiblePerpetrator"])):
             roots[s["a"].value].add(s["root"].value)
+        voices = defaultdict(set)
+        for s in self._rows(_VOICES, "r", (ox.NamedNode(i) for i in facts)):
+            voices[s["r"].value].add(s["root"].value)
         for iri in want:
             f = facts.get(iri)
+            if f is not None:
+                f["voices"] = voices.get(iri, set())
             if f is None:
                 continue
             self.cache[iri] = self._report(iri, f, issued, types, roots)
@@ -153,19 +161,23 @@ class ReportReader:
             perpetrators=frozenset(r for p in f["perpetrator"] + f["possiblePerpetrator"]
                                    for r in roots.get(p.value, {p.value})),
             killed=frozenset(int(x.value) for x in f["killed"]),
-            injured=frozenset(int(x.value) for x in f["injured"]))
+            injured=frozenset(int(x.value) for x in f["injured"]),
+            voices=frozenset(f["voices"]))
 
 
 # --- candidates ------------------------------------------------------------------------------
 _AT_PLACES = _P + "SELECT ?r ?pl WHERE { %s ?r ekg:location ?pl ; a ekg:Attack }"
 _BELOW = _P + """SELECT ?r ?pl WHERE { %s ?below ekg:withinPlace+ ?pl .
   ?r ekg:location ?below ; a ekg:Attack }"""
+_NAMED = _P + """SELECT ?r ?label WHERE { %s ?pl rdfs:label ?label .
+  ?r ekg:location ?pl ; a ekg:Attack }"""
 _ON_DAYS = _P + "SELECT ?r ?d WHERE { %s ?r ekg:earliestDate ?d ; a ekg:Attack }"
 
 
 def candidates(reader: ReportReader, reports: list[Report]) -> dict[str, set[str]]:
     """For each report, the reports a match could join to it (a superset; `match` decides):
-    those at its places, at places above or below them, and, for a report dated to a few
+    those at its places, at places above or below them, at places of the same label, and,
+    for a report dated to a few
     days, those whose window starts within a day of its own."""
     out: dict[str, set[str]] = {r.iri: set() for r in reports}
     by_place: dict = defaultdict(set)
@@ -177,6 +189,13 @@ def candidates(reader: ReportReader, reports: list[Report]) -> dict[str, set[str
         for s in reader._rows(q, "pl", terms):
             for who in by_place[s["pl"].value]:
                 out[who].add(s["r"].value)
+    by_label: dict = defaultdict(set)
+    for r in reports:
+        for label in r.labels:
+            by_label[label].add(r.iri)
+    for s in reader._rows(_NAMED, "label", [ox.Literal(x) for x in by_label]):
+        for who in by_label[s["label"].value]:
+            out[who].add(s["r"].value)
     by_day: dict = defaultdict(set)
     for r in reports:
         if r.dated and (r.latest - r.earliest).days <= 3:

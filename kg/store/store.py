@@ -55,6 +55,7 @@ class WriteResult:
     deleted: int = 0                                     # quads deleted
     entities: int = 0                                    # entities recomputed
     optimized: bool = False                              # whether the store was compacted after
+    incidents: int = 0                                   # incident graphs written
 
 
 @dataclass
@@ -282,7 +283,9 @@ class Store:
 
         Each item is ``(kg.rdf.article_graph(x), kg.rdf.entity_graph(x))``; the article id
         comes from the article graph's identifier (its named-graph IRI).  A later item for the
-        same article replaces an earlier one.
+        same article replaces an earlier one.  The incidents the articles' reports belong to
+        are then recomputed (`derive_incidents`, a second transaction; a write interrupted
+        between the two leaves the work noted in the store's metadata for the next write).
         """
         self._need_writer()
         term = ToOx().term
@@ -302,7 +305,10 @@ class Store:
                         wp = wrapped[p] = layout.wrap_predicate(term(p))
                     facts.add((term(s), wp, term(o)))
             new[aid] = (triples, facts)
-        return self._apply(new, removed=())
+        result = self._apply(new, removed=())
+        result.incidents = self.derive_incidents()
+        result.optimized = self.maybe_optimize() or result.optimized
+        return result
 
     def remove_article(self, article_id: str) -> WriteResult:
         return self.remove_articles([article_id])
@@ -325,7 +331,8 @@ class Store:
         self._meta["derive_drop_incidents"] = sorted(
             set(self._meta.get("derive_drop_incidents", [])) | set(touched))
         result = self._apply({}, removed=ids)
-        self.derive_incidents()
+        result.incidents = self.derive_incidents()
+        result.optimized = self.maybe_optimize() or result.optimized
         return result
 
     # --- derived graphs ----------------------------------------------------------------------

@@ -5,7 +5,10 @@ Formats (`FORMATS`):
 * ``nquads`` and ``trig``: every public graph under its name (the ontology, the entities,
   one graph per article), graphs in IRI order;
 * ``ntriples`` and ``turtle``: the merge of those graphs, each triple once;
-* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores).
+* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores);
+* ``incidents-csv``: not RDF: one row per incident (date and precision, place and
+  coordinates, targets, alleged perpetrators, lowest and highest figures, grades, voices,
+  denials, reports, first and last report), for spreadsheets.
 
 Determinism: the same store gives the same bytes.  Lines (N-Triples, N-Quads) are sorted;
 Turtle and TriG list subjects, then predicates (``a`` first), then objects, in code-point
@@ -29,9 +32,9 @@ import pyoxigraph as ox
 from kg.namespaces import PREFIXES
 from kg.store import layout
 
-FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "incidents-csv")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
-            "jsonld": ".jsonld"}
+            "jsonld": ".jsonld", "incidents-csv": ".csv"}
 RDF_TYPE = PREFIXES["rdf"] + "type"
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
@@ -196,8 +199,86 @@ def _canonical_json(value):
     return value
 
 
+_INCIDENTS = """
+PREFIX ekg: <https://w3id.org/evidence-kg/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+SELECT ?i ?p ?o ?olabel ?cls WHERE {
+  ?i a ekg:Incident ; ?p ?o .
+  FILTER(?p IN (rdfs:label, ekg:earliestDate, ekg:latestDate, ekg:datePrecision, ekg:location,
+                ekg:target, ekg:perpetrator, ekg:possiblePerpetrator, ekg:killedLow,
+                ekg:killedHigh, ekg:injuredLow, ekg:injuredHigh, ekg:grade, ekg:voiceCount,
+                ekg:denialCount, ekg:report, ekg:firstReported, ekg:lastReported))
+  OPTIONAL { ?o rdfs:label ?olabel }
+  OPTIONAL { ?o a ?cls . FILTER(?p = ekg:target) }
+}"""
+_COORDS = """PREFIX schema: <https://schema.org/>
+SELECT ?pl ?lat ?lon WHERE { ?pl schema:latitude ?lat ; schema:longitude ?lon }"""
+INCIDENT_COLUMNS = (
+    "incident", "label", "date_from", "date_to", "date_precision", "place", "latitude",
+    "longitude", "targets", "alleged_perpetrators", "killed_low", "killed_high",
+    "injured_low", "injured_high", "grades", "independent_voices", "denials", "reports",
+    "first_reported", "last_reported")
+
+
+def incident_rows(store) -> list[dict]:
+    """One dict per incident, the columns of `INCIDENT_COLUMNS`, sorted by incident."""
+    rows: dict = {}
+    for s in store.db.query(_INCIDENTS):
+        row = rows.setdefault(s["i"].value, defaultdict(set))
+        p = s["p"].value.rsplit("#", 1)[-1]
+        o = s["o"]
+        value = o.value if isinstance(o, ox.Literal) else o.value
+        if p in ("location", "perpetrator", "possiblePerpetrator", "grade", "datePrecision"):
+            value = (s["olabel"].value if s["olabel"] is not None and p != "grade"
+                     else o.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+            if p == "location":
+                row["_place_iri"].add(o.value)
+        if p == "target":
+            if s["cls"] is None or not s["cls"].value.startswith(PREFIXES["ekg"]):
+                continue
+            value = s["cls"].value.rsplit("#", 1)[-1]
+        row[p].add(value)
+    coords = {}
+    if rows:
+        for s in store.db.query(_COORDS):
+            coords[s["pl"].value] = (s["lat"].value, s["lon"].value)
+    return [_incident_row(iri, rows[iri], coords) for iri in sorted(rows)]
+
+
+def _one(values: set) -> str:
+    return min(values) if values else ""
+
+
+def _incident_row(iri: str, r: dict, coords: dict) -> dict:
+    lat, lon = coords.get(_one(r["_place_iri"]), ("", ""))
+    return {
+        "incident": iri, "label": _one(r["label"]), "date_from": _one(r["earliestDate"]),
+        "date_to": _one(r["latestDate"]), "date_precision": _one(r["datePrecision"]),
+        "place": _one(r["location"]), "latitude": lat, "longitude": lon,
+        "targets": "; ".join(sorted(r["target"])),
+        "alleged_perpetrators": "; ".join(sorted(r["perpetrator"] | r["possiblePerpetrator"])),
+        "killed_low": _one(r["killedLow"]), "killed_high": _one(r["killedHigh"]),
+        "injured_low": _one(r["injuredLow"]), "injured_high": _one(r["injuredHigh"]),
+        "grades": "; ".join(sorted(r["grade"])), "independent_voices": _one(r["voiceCount"]),
+        "denials": _one(r["denialCount"]), "reports": str(len(r["report"])),
+        "first_reported": _one(r["firstReported"]), "last_reported": _one(r["lastReported"]),
+    }
+
+
+def write_incidents_csv(store, out: TextIO, with_ontology: bool = True) -> None:
+    """One row per incident, for spreadsheets (RFC 4180: comma-separated, CRLF line ends,
+    quoted where needed); *with_ontology* does not apply."""
+    import csv
+
+    w = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    for row in incident_rows(store):
+        w.writerow(row)
+
+
 WRITERS = {"turtle": write_turtle, "trig": write_trig, "ntriples": write_ntriples,
-           "nquads": write_nquads, "jsonld": write_jsonld}
+           "nquads": write_nquads, "jsonld": write_jsonld, "incidents-csv": write_incidents_csv}
 
 
 def export(store, fmt: str, out: TextIO, *, with_ontology: bool = True) -> None:

@@ -101,6 +101,11 @@ def link_sole_incident(extraction: Extraction) -> None:
 
 
 def _article_voice(extraction: Extraction) -> AgentRef:
+    """The article in its own voice: the agent its own-voice claims have, or a new one
+    keyed the same way (`kg.resolve.resolve_article`)."""
+    for c in extraction.claims:
+        if c.source.kind == "article" and c.source.key:
+            return c.source
     art = extraction.article
     name = art.publisher or "the article"
     key = f"publisher {name}" if art.publisher else f"article {art.id}"

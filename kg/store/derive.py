@@ -170,22 +170,35 @@ def _figures(node, c: Cluster, scope: ox.Store) -> set:
 
 
 # --- statements ------------------------------------------------------------------------------
+def _voice(scope: ox.Store, agent) -> ox.NamedNode:
+    """The agent at the top of *agent*'s ekg:speaksFor chain (the first by IRI when it
+    speaks for several)."""
+    seen = {agent}
+    while True:
+        ups = sorted((q.object for q in scope.quads_for_pattern(agent, e(EKG.speaksFor), None)
+                      if q.object not in seen), key=str)
+        if not ups:
+            return agent
+        agent = ups[0]
+        seen.add(agent)
+
+
 def statements(node, scope: ox.Store) -> set:
-    """One statement per source and stance: the claims of the same source, alleging (or
-    denying), about the incident's reports are reports of one statement however many
-    articles carry them."""
+    """One statement per voice and stance: the claims of one voice (a source and those it
+    speaks for: Amnesty and its director), alleging or denying, about the incident's reports
+    are reports of one statement, however many articles carry them."""
     groups: dict = defaultdict(set)
     for kind, stance in ((EKG.Allegation, "alleges"), (EKG.Denial, "denies")):
         for q in scope.quads_for_pattern(None, _TYPE, e(kind)):
             src = next(scope.quads_for_pattern(q.subject, e(EKG.source), None), None)
             if src is not None:
-                groups[(stance, src.object.value)].add(q.subject)
+                groups[(stance, _voice(scope, src.object).value)].add(q.subject)
     t = set()
     denials = 0
-    for (stance, source), claims in sorted(groups.items()):
-        s = _N(f"{node.value}/statement/{stance}-{iris.slug(source.rsplit('/', 1)[-1], 50)}")
+    for (stance, voice), claims in sorted(groups.items()):
+        s = _N(f"{node.value}/statement/{stance}-{iris.slug(voice.rsplit('/', 1)[-1], 50)}")
         denials += stance == "denies"
-        t |= {(s, _TYPE, e(EKG.Statement)), (s, e(EKG.madeBy), _N(source)),
+        t |= {(s, _TYPE, e(EKG.Statement)), (s, e(EKG.madeBy), _N(voice)),
               (s, e(EKG.about), node)}
         t |= {(c, e(EKG.reportOf), s) for c in claims}
     t.add((node, e(EKG.denialCount), _lit(denials, _XSD_NNI)))

@@ -85,3 +85,55 @@ def eval_command(gold_dir: Path, articles_dir: Path, fmt: str, details: bool,
         click.echo(f"kg: claims_with_source F1 {total.prf['claims_with_source'].f1:.3f} is "
                    f"under {fail_under}", err=True)
         raise SystemExit(1)
+
+
+@cli.command("eval-incidents")
+@click.argument("clusters", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--set", "sets", multiple=True, required=True, metavar="NAME=DIR",
+              help="A set the cluster file names: DIR holds gold/ and articles/ (repeat).")
+@click.option("--gold-only", is_flag=True,
+              help="Measure on the gold annotations only, not on the extractor's output.")
+@click.option("--model", default=None, metavar="NAME", envvar="KG_SPACY_MODEL",
+              help="spaCy model for the extractor's run.")
+@click.option("--fail-under", type=float, default=None, metavar="SCORE",
+              help="Exit 1 if B-cubed precision or recall on the gold annotations is below.")
+def eval_incidents_command(clusters: Path, sets: tuple[str, ...], gold_only: bool,
+                           model: str | None, fail_under: float | None) -> None:
+    """B-cubed precision and recall of incident resolution against a cluster gold.
+
+    Runs the resolution on the gold attack annotations themselves (the clustering alone)
+    and on the extractor's output (clustering and extraction together); see
+    docs/incidents.md for the file format.
+
+    Example:
+
+    \b
+        kg eval-incidents tests/data/incident-clusters.json --set seed=examples
+        kg eval-incidents tests/data/incident-clusters.json --set seed=examples \\
+            --set devset=../shared/devset --set devset2=../shared/devset2
+    """
+    from kg.eval.incidents import gold_clusters, load_clusters, load_set, on_extraction, on_gold
+
+    loaded = []
+    for spec in sets:
+        name, sep, folder = spec.partition("=")
+        if not sep or not (Path(folder) / "gold").is_dir():
+            raise click.UsageError(f"--set {spec}: expected NAME=DIR with DIR/gold and "
+                                   f"DIR/articles")
+        loaded.append(load_set(name, Path(folder)))
+    gold = gold_clusters(loaded, load_clusters(clusters))
+    scores = {"gold annotations": on_gold(loaded, gold)}
+    if not gold_only:
+        from kg.extract import Extractor
+        from kg.pipeline import _extract_each
+
+        extractor = Extractor(model)
+        scores["extractor output"] = on_extraction(
+            loaded, gold, lambda arts: _extract_each(arts, extractor))
+    click.echo(f"{sum(len(c) for c in gold)} attack annotations, "
+               f"{sum(1 for c in gold if len(c) > 1)} incidents of several reports")
+    for what, sc in scores.items():
+        click.echo(f"{what:18} B-cubed precision {sc.precision:.3f}  recall {sc.recall:.3f}")
+    g = scores["gold annotations"]
+    if fail_under is not None and min(g.precision, g.recall) < fail_under:
+        raise SystemExit(1)

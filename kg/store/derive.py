@@ -233,10 +233,43 @@ def incident_triples(db: ox.Store, c: Cluster, reports: dict[str, Report], slug:
     scope = ox.Store()
     terms = [_N(m) for m in c.members]
     scope.extend(ox.Quad(t.subject, t.predicate, t.object)
-                 for t in db.query(_scope_query(values("r", terms))))
+                 for t in db.query(_scope_query(values("r", terms)))
+                 if _stated(db, t))
+    _drop_unreached_claims(scope, set(terms))
     own = summary(node, c, reports, scope, issued) | statements(node, scope)
     scope.extend(ox.Quad(*t) for t in own)
     return own | run_rules(scope)
+
+
+_DERIVABLE = {e(EKG.denies), e(EKG.reportOf), _TYPE}
+
+
+def _drop_unreached_claims(scope: ox.Store, members: set) -> None:
+    """Keep the claims about the reports, and the denials that the articles (not an
+    incident graph) say deny them: the scope query also follows links that earlier
+    derivations made."""
+    about = {q.subject for q in scope.quads_for_pattern(None, e(EKG.concerns), None)
+             if q.object in members}
+    keep = about | {q.subject for q in scope.quads_for_pattern(None, e(EKG.denies), None)
+                    if q.object in about}
+    for kind in (EKG.Allegation, EKG.Denial):
+        for q in list(scope.quads_for_pattern(None, _TYPE, e(kind))):
+            if q.subject not in keep:
+                for t in list(scope.quads_for_pattern(q.subject, None, None)):
+                    scope.remove(t)
+
+
+def _stated(db: ox.Store, t) -> bool:
+    """Whether an article or the entities state *t* (not only an incident graph, whose
+    facts are being recomputed: the rules must not read their own earlier output)."""
+    if t.predicate not in _DERIVABLE:
+        return True
+    for q in db.quads_for_pattern(t.subject, t.predicate, t.object, None):
+        g = q.graph_name
+        if isinstance(g, ox.NamedNode) and layout.is_public_graph(g.value) and \
+                not layout.is_incident_graph(g.value):
+            return True
+    return False
 
 
 def _issued(db: ox.Store, members: Iterable[str]) -> dict:

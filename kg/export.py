@@ -33,6 +33,7 @@ from kg.namespaces import PREFIXES
 from kg.store import layout
 
 FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "incidents-csv")
+RDF_FORMATS = FORMATS[:5]
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
             "jsonld": ".jsonld", "incidents-csv": ".csv"}
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -267,11 +268,11 @@ def _incident_row(iri: str, r: dict, coords: dict) -> dict:
 
 
 def write_incidents_csv(store, out: TextIO, with_ontology: bool = True) -> None:
-    """One row per incident, for spreadsheets (RFC 4180: comma-separated, CRLF line ends,
+    """One row per incident, for spreadsheets (comma-separated, UTF-8, one line per row,
     quoted where needed); *with_ontology* does not apply."""
     import csv
 
-    w = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, lineterminator="\r\n")
+    w = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
     w.writeheader()
     for row in incident_rows(store):
         w.writerow(row)
@@ -294,4 +295,4 @@ def export_text(store, fmt: str, *, with_ontology: bool = True) -> str:
     return buf.getvalue()
 
 
-__all__ = ["FORMATS", "SUFFIXES", "export", "export_text"]
+__all__ = ["FORMATS", "RDF_FORMATS", "SUFFIXES", "export", "export_text"]

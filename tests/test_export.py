@@ -10,7 +10,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.export import FORMATS, export_text
+from kg.export import FORMATS, RDF_FORMATS, export_text
 from kg.store import Store
 from tests.support import fixture as fx
 
@@ -75,7 +75,7 @@ def test_rdflib_reads_them_as_the_same_graphs(fixture_store):
 
 def test_without_ontology(fixture_store):
     with Store.open(fixture_store) as store:
-        for fmt in FORMATS:
+        for fmt in RDF_FORMATS:
             text = export_text(store, fmt, with_ontology=False)
             assert "owl:Class" not in text and "Class>" not in text, fmt
             assert "Riverside Hospital" in text

@@ -251,8 +251,9 @@ def bcubed(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]
     """B-cubed precision and recall of *predicted* clusters against *gold* clusters, over
     the items of the gold (an item the prediction lacks is a singleton of its own).
 
-    >>> bcubed([["a", "b"], ["c"]], [["a", "b", "c"]])
-    (1.0, 0.5555555555555556)
+    >>> p, r = bcubed([["a", "b"], ["c"]], [["a", "b", "c"]])
+    >>> p, round(r, 3)
+    (1.0, 0.556)
     """
     gold_of = {x: frozenset(c) for c in gold for x in c}
     pred_of = {x: frozenset(c) & gold_of.keys() for c in predicted for x in c}

@@ -85,7 +85,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (latitude, longitude) points.
 
     >>> round(distance_km((36.2, 37.15), (35.81, 36.61)))
-    64
+    65
     """
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * \

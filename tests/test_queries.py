@@ -12,6 +12,9 @@ from tests.support import fixture as fx
 QUERIES = load_queries()
 A, B, C, D = (fx.ids()[k] for k in "ABCD")
 ATTACK_1 = "id:attack/eastvale-2024-03-01-hospital"
+INCIDENT_1 = "id:incident/eastvale-2024-03-01-hospital-d6008b33"
+INCIDENT_2 = "id:incident/southtown-2024-04-10-market-4148adf1"
+INCIDENT_3 = "id:incident/southtown-school-79458ee3"
 ALLEGATION_A = f"id:article/{A}/allegation/19-128"
 ALLEGATION_B = f"id:article/{B}/allegation/15-76"
 ALLEGATION_C = f"id:article/{C}/allegation/27-120"
@@ -38,6 +41,8 @@ EXPECTED = {
              "ekg:ProtectedStatusDenial", DENY_B, f"id:article/{B}"),
             (ALLEGATION_C, "Southern Rights Watch", QUOTE_C, f"id:article/{C}", "", "", "", "",
              ""),
+            (ALLEGATION_B, "Witnesses", QUOTE_B, f"id:article/{B}", DENIAL_A,
+             "Northland Defence Ministry", "ekg:DismissalOfEvidence", DENY_A, f"id:article/{A}"),
             (ALLEGATION_B, "Witnesses", QUOTE_B, f"id:article/{B}", DENIAL_B, "Ivan Pell",
              "ekg:ProtectedStatusDenial", DENY_B, f"id:article/{B}"),
         ]),
@@ -99,23 +104,51 @@ EXPECTED = {
               ("id:place/west-province", "West Province", "1", "2")]),
     ],
     "attacks_reported_by_several_sources": [
-        ({}, [(ATTACK_1, "2", "2", "2")]),
-        ({"min_sources": "1"}, [(ATTACK_1, "2", "2", "2"),
-                                ("id:attack/southtown-2024-04-10-market", "1", "1", "1"),
-                                ("id:attack/southtown-2024-04-school", "1", "1", "1")]),
+        ({}, [(INCIDENT_1, "2", "2", "2")]),
+        ({"min_voices": "1"}, [(INCIDENT_1, "2", "2", "2"), (INCIDENT_2, "1", "1", "1")]),
     ],
-    "casualty_figures_that_differ": [
-        ({}, [(ATTACK_1, "ekg:Killed", "12", "ekg:AtLeast", f"id:article/{A}",
+    "casualty_figures_that_differ": [   # the fixture's figures name no one who gives them
+        ({}, [(INCIDENT_1, "ekg:Killed", "12", "ekg:AtLeast", "", f"id:article/{A}",
                "killing at least 12 people"),
-              (ATTACK_1, "ekg:Killed", "15", "ekg:Exact", f"id:article/{B}", "killed 15 people")]),
+              (INCIDENT_1, "ekg:Killed", "15", "ekg:Exact", "", f"id:article/{B}",
+               "killed 15 people")]),
+    ],
+    "incidents_by_grade": [
+        ({}, [("ekg:Contested", INCIDENT_1, "hospital in Eastvale on 2024-03-01", "2024-03-01",
+               "1", "2", "1"),
+              ("ekg:Corroborated", INCIDENT_1, "hospital in Eastvale on 2024-03-01",
+               "2024-03-01", "1", "2", "1"),
+              ("ekg:PartyClaimsOnly", INCIDENT_3, "school in Southtown", "2024-04-01", "1", "0",
+               "0"),
+              ("ekg:SingleSource", INCIDENT_2, "market in Southtown on 2024-04-10", "2024-04-10",
+               "1", "1", "0")]),
+        ({"grade": "ekg:SingleSource"}, [
+            ("ekg:SingleSource", INCIDENT_2, "market in Southtown on 2024-04-10", "2024-04-10",
+             "1", "1", "0")]),
+    ],
+    "incident_case": [
+        ({"incident": INCIDENT_2}, [
+            ("allegation", ALLEGATION_C, "id:agent/southern-rights-watch",
+             "id:agent/southern-rights-watch",
+             f"{INCIDENT_2}/statement/alleges-southern-rights-watch", f"id:article/{C}",
+             QUOTE_C),
+            ("figure", f"id:article/{C}/figure/killed/101-120", "", "", "7 Killed",
+             f"id:article/{C}", "killing 7 civilians"),
+            ("grade", f"{INCIDENT_2}/assessment/single_source", "id:agent/southern-rights-watch",
+             "", "https://w3id.org/evidence-kg/ns#SingleSource", "",
+             "One independent voice speaks of it"),
+            ("report", "id:attack/southtown-2024-04-10-market", "", "", "", f"id:article/{C}",
+             QUOTE_C)]),
     ],
     "denials_by_kind": [
-        ({}, [("id:agent/northland", "Northland", "ekg:DismissalOfEvidence", "1", "1"),
+        ({}, [("id:agent/northland", "Northland", "ekg:DismissalOfEvidence", "1", "2"),
               ("id:agent/northland", "Northland", "ekg:ProtectedStatusDenial", "1", "2")]),
     ],
     "denials_by_the_accused": [
         ({}, [("id:agent/northland", "Northland", DENIAL_A, "Northland Defence Ministry", DENY_A,
                ALLEGATION_A, QUOTE_A),
+              ("id:agent/northland", "Northland", DENIAL_A, "Northland Defence Ministry", DENY_A,
+               ALLEGATION_B, QUOTE_B),
               ("id:agent/northland", "Northland", DENIAL_B, "Ivan Pell", DENY_B, ALLEGATION_A,
                QUOTE_A),
               ("id:agent/northland", "Northland", DENIAL_B, "Ivan Pell", DENY_B, ALLEGATION_B,

@@ -138,7 +138,7 @@ EXPECTED = {
              "", "https://w3id.org/evidence-kg/ns#SingleSource", "",
              "One independent voice speaks of it"),
             ("report", "id:attack/southtown-2024-04-10-market", "", "", "", f"id:article/{C}",
-             QUOTE_C)]),
+             QUOTE_C.split(",")[0])]),
     ],
     "denials_by_kind": [
         ({}, [("id:agent/northland", "Northland", "ekg:DismissalOfEvidence", "1", "2"),

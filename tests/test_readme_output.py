@@ -46,8 +46,8 @@ def test_the_commands_the_readme_suggests_next_run_on_the_demo_store(demo):
         argv = [a.replace("samples.ttl", str(cwd / "samples.ttl")) for a in argv[1:]]
         result = CliRunner().invoke(cli, argv + ["--store", str(cwd / "kg-store")])
         assert result.exit_code == 0, (argv, result.output)
-        if argv[0] == "query" and argv[1] == "attack_evidence_trail":
-            assert "49 civilians killed" in result.output   # the Ariha quote, with offsets
+        if argv[0] == "query" and argv[1] == "incident_case":
+            assert "49 civilians killed" in result.output   # the Ariha quote
     assert (cwd / "samples.ttl").stat().st_size > 10_000
 
 

@@ -106,7 +106,8 @@ def rows(store_path, sparql):
 
 def test_amnesty_report_is_one_statement_reported_in_every_article_relaying_it(seeds):
     found = rows(seeds, """SELECT ?s (COUNT(DISTINCT ?art) AS ?n) WHERE {
-        ?s a ekg:Statement ; ekg:madeBy <https://w3id.org/evidence-kg/id/agent/amnesty-international> .
+        ?s a ekg:Statement ;
+           ekg:madeBy <https://w3id.org/evidence-kg/id/agent/amnesty-international> .
         ?c ekg:reportOf ?s ; a ekg:Allegation ; ekg:reportedIn ?art } GROUP BY ?s""")
     assert max(int(n) for _, n in found) == 3
 
@@ -114,12 +115,14 @@ def test_amnesty_report_is_one_statement_reported_in_every_article_relaying_it(s
 def test_the_russian_denial_is_one_voice_however_many_articles_carry_it(seeds):
     found = rows(seeds, """SELECT ?i (COUNT(DISTINCT ?art) AS ?arts)
                                   (COUNT(DISTINCT ?source) AS ?sources) WHERE {
-        ?s a ekg:Statement ; ekg:about ?i ; ekg:madeBy <https://w3id.org/evidence-kg/id/agent/russia> .
+        ?s a ekg:Statement ; ekg:about ?i ;
+           ekg:madeBy <https://w3id.org/evidence-kg/id/agent/russia> .
         ?d ekg:reportOf ?s ; a ekg:Denial ; ekg:reportedIn ?art ; ekg:source ?source .
         } GROUP BY ?i""")
     assert any(int(arts) >= 2 and int(sources) >= 2 for _, arts, sources in found)
     voices = rows(seeds, """SELECT ?i (COUNT(DISTINCT ?v) AS ?n) WHERE {
-        ?i ekg:partyVoice ?v . ?s ekg:about ?i ; ekg:madeBy ?v . ?d ekg:reportOf ?s ; a ekg:Denial
+        ?i ekg:partyVoice ?v . ?s ekg:about ?i ; ekg:madeBy ?v .
+        ?d ekg:reportOf ?s ; a ekg:Denial
         } GROUP BY ?i""")
     assert voices and all(int(n) == 1 for _, n in voices)      # Russia, once
 

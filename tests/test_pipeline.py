@@ -13,7 +13,7 @@ from kg import iris
 from kg.cli import cli
 from kg.export import export_text
 from kg.extract import Extractor
-from kg.namespaces import DATA_IRI, EKG
+from kg.namespaces import EKG
 from kg.pipeline import ingest
 from kg.resources import sample_articles_dir
 from kg.store import Store

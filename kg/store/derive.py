@@ -308,12 +308,14 @@ def changes(db: ox.Store, derived: Derived) -> Changes:
     for g in derived.dropped:
         if g in after:
             continue
-        old = {(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, g)}
+        old = {(q.subject, q.predicate, q.object)
+               for q in db.quads_for_pattern(None, None, None, g)}
         ch.drops.append(g)
         ch.dropped_quads += len(old)
         removed |= old
     for g, now in after.items():
-        old = {(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, g)}
+        old = {(q.subject, q.predicate, q.object)
+               for q in db.quads_for_pattern(None, None, None, g)}
         ch.deletes |= {ox.Quad(*t, g) for t in old - now}
         ch.inserts |= {ox.Quad(*t, g) for t in now - old}
         removed |= old - now

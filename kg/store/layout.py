@@ -12,7 +12,8 @@ so ``oxigraph serve --location kg-store/oxigraph`` can serve a store as it is (s
 
 Public graphs, the ones queries, exports and pushes see: one per article
 (`kg.iris.article_graph_iri`), `kg.iris.ENTITIES_GRAPH`, `kg.iris.ONTOLOGY_GRAPH`, and one
-per incident (`kg.iris.incident_graph_iri`), derived from the others (`kg.store.incidents`).  Internal
+per incident (`kg.iris.incident_graph_iri`), derived from the others
+(`kg.store.incidents`).  Internal
 graphs hold the entity facts each article contributed (`entity_facts_graph`), with every
 predicate wrapped (`wrap_predicate`) so that they never answer a pattern over public
 vocabulary, even when queries treat the default graph as the union of all graphs.

@@ -48,7 +48,8 @@ DECLARED_INTEGER_DATATYPES: dict[str, str] = {
     str(p): str(XSD.nonNegativeInteger) for p in (
         OA.start, OA.end, EKG.count, EKG.upperCount, EKG.childrenCount, EKG.womenCount,
         EKG.killed, EKG.injured, EKG.voiceCount, EKG.denialCount, EKG.killedLow,
-        EKG.killedHigh, EKG.injuredLow, EKG.injuredHigh, OWL.cardinality, OWL.minCardinality, OWL.maxCardinality,
+        EKG.killedHigh, EKG.injuredLow, EKG.injuredHigh,
+        OWL.cardinality, OWL.minCardinality, OWL.maxCardinality,
         OWL.qualifiedCardinality, OWL.minQualifiedCardinality, OWL.maxQualifiedCardinality,
     )
 }

@@ -345,4 +345,31 @@ def derive_for_articles(db: ox.Store, article_ids: Iterable[str]) -> Derived:
     return derive_from(db, reports_of_articles(db, article_ids))
 
 
-__all__ = ["Derived", "changes", "derive_for_articles", "derive_from", "rules", "run_rules"]
+def derive_in_store(store, article_ids: Iterable[str] = ()) -> int:
+    """`kg.store.Store.derive_incidents`: recompute, write in one update, and clear the work
+    noted in the store's metadata (``derive_pending``: articles written,
+    ``derive_pending_reports``/``derive_drop_incidents``: what a removal left)."""
+    from kg.store.incidents import incident_graph_name
+
+    db, meta = store.db, store._meta
+    ids = set(article_ids) | set(meta.get("derive_pending", []))
+    seeds = reports_of_articles(db, ids) | set(meta.get("derive_pending_reports", []))
+    derived = derive_from(db, seeds)
+    derived.dropped = sorted(set(derived.dropped) | {
+        incident_graph_name(_slug_of(i)) for i in meta.get("derive_drop_incidents", [])},
+        key=str)
+    ch = changes(db, derived)
+    if ch:
+        db.update(ch.update_text())
+        meta["quads"] = max(0, meta.get("quads", 0) + len(ch.inserts) - len(ch.deletes)
+                            - ch.dropped_quads)
+        meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + \
+            len(ch.deletes) + ch.dropped_quads
+    for key in ("derive_pending", "derive_pending_reports", "derive_drop_incidents"):
+        meta.pop(key, None)
+    layout.write_meta(store.path, meta)
+    return derived.incidents
+
+
+__all__ = ["Derived", "changes", "derive_for_articles", "derive_from", "derive_in_store",
+           "rules", "run_rules"]

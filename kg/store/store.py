@@ -27,7 +27,7 @@ from typing import Iterable, Iterator, Mapping, Optional, Union
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg import iris, resources
+from kg import resources
 from kg.errors import StoreError, StoreLockedError
 from kg.store import layout
 from kg.namespaces import RDFS
@@ -340,29 +340,10 @@ class Store:
         """Recompute the incidents of the reports of *article_ids* (and those a write or a
         removal left to do, see `kg.store.incidents`) in one transaction; return how many
         incident graphs were written."""
-        from kg.store.derive import changes, derive_from
-        from kg.store.incidents import incident_graph_name, reports_of_articles
+        from kg.store.derive import derive_in_store
 
         self._need_writer()
-        meta = self._meta
-        ids = set(article_ids) | set(meta.get("derive_pending", []))
-        seeds = reports_of_articles(self.db, ids) | set(meta.get("derive_pending_reports", []))
-        derived = derive_from(self.db, seeds)
-        slug_start = len(str(iris.incident_iri("")))
-        derived.dropped = sorted(set(derived.dropped) | {
-            incident_graph_name(i[slug_start:]) for i in meta.get("derive_drop_incidents", [])},
-            key=str)
-        ch = changes(self.db, derived)
-        if ch:
-            self.db.update(ch.update_text())
-            meta["quads"] = max(0, meta.get("quads", 0) + len(ch.inserts) - len(ch.deletes)
-                                - ch.dropped_quads)
-            meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + \
-                len(ch.deletes) + ch.dropped_quads
-        for key in ("derive_pending", "derive_pending_reports", "derive_drop_incidents"):
-            meta.pop(key, None)
-        layout.write_meta(self.path, meta)
-        return derived.incidents
+        return derive_in_store(self, article_ids)
 
     @staticmethod
     def _article_id(graph: Graph) -> str:

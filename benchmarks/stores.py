@@ -59,7 +59,7 @@ def build(path: Path, triples: int, seed: int = 5) -> dict:
 
 def sample_params(store) -> dict[str, str]:
     """Parameter values that exist in the store: the attack with most claims, the first
-    source that speaks for nobody."""
+    source that speaks for nobody, the incident with most reports."""
     def first(q: str) -> Optional[str]:
         rows = list(store.query(q))
         return rows[0][0].value if rows else None
@@ -69,8 +69,10 @@ def sample_params(store) -> dict[str, str]:
                    "ORDER BY DESC(?n) ?a LIMIT 1")
     source = first(ekg + "SELECT ?s WHERE { ?m ekg:speaksFor ?s FILTER NOT EXISTS "
                    "{ ?s ekg:speaksFor ?x } } ORDER BY ?s LIMIT 1")
-    return {k: v for k, v in {"attack": attack, "source": source, "accused": source}.items()
-            if v}
+    incident = first(ekg + "SELECT ?i (COUNT(*) AS ?n) WHERE { ?i ekg:report ?r } GROUP BY ?i "
+                     "ORDER BY DESC(?n) ?i LIMIT 1")
+    return {k: v for k, v in {"attack": attack, "source": source, "accused": source,
+                              "incident": incident}.items() if v}
 
 
 def query_texts(store) -> dict[str, str]:

@@ -180,13 +180,15 @@ def candidates(reader: ReportReader, reports: list[Report]) -> dict[str, set[str
     for a report dated to a few
     days, those whose window starts within a day of its own."""
     out: dict[str, set[str]] = {r.iri: set() for r in reports}
-    by_place: dict = defaultdict(set)
+    at: dict = defaultdict(set)         # reports at a place or a place above it
+    below: dict = defaultdict(set)      # ... or at a place below it (not its siblings)
     for r in reports:
         for pl in r.places | r.within:
-            by_place[pl].add(r.iri)
-    terms = [ox.NamedNode(p) for p in by_place]
-    for q in (_AT_PLACES, _BELOW):
-        for s in reader._rows(q, "pl", terms):
+            at[pl].add(r.iri)
+        for pl in r.places:
+            below[pl].add(r.iri)
+    for q, by_place in ((_AT_PLACES, at), (_BELOW, below)):
+        for s in reader._rows(q, "pl", [ox.NamedNode(p) for p in by_place]):
             for who in by_place[s["pl"].value]:
                 out[who].add(s["r"].value)
     by_label: dict = defaultdict(set)

@@ -134,7 +134,7 @@ def _extract_batches(batches: Iterable[tuple[list, list[IngestResult]]], extract
     ahead, never the whole input)."""
     if n_process <= 1:
         for notes, batch in batches:
-            yield notes, batch, list(_extract_each([r.article for r in batch], extractor))
+            yield notes, batch, list(extract_each([r.article for r in batch], extractor))
         return
     from kg.workers import Workers
 
@@ -142,7 +142,7 @@ def _extract_batches(batches: Iterable[tuple[list, list[IngestResult]]], extract
         yield from workers.map(batches)
 
 
-def _extract_each(batch: list[Article], extractor: Extractor
+def extract_each(batch: list[Article], extractor: Extractor
                   ) -> Iterator[Union[Extraction, KgError]]:
     """One resolved extraction per article, or the error that stopped it (the rest of the
     batch goes on)."""

@@ -217,13 +217,15 @@ def _name_tokens(tok) -> list:
             toks.insert(0, c)
         elif c.i == toks[0].i - 1 and c.text in ("-", "al", "Al", "el", "El"):
             toks.insert(0, c)
-    while toks and toks[0].text in ("-",):
+    while len(toks) > 1 and toks[0].text in ("-",):
         toks.pop(0)
     return toks
 
 
 def _candidate(tok):
     """(name tokens, score, vague) when *tok* names a place where an attack happened."""
+    if not any(ch.isalpha() for ch in tok.text):
+        return None                     # a dash or a number the tagger took for a name
     named = tok.pos_ == "PROPN" or (     # "the village of Let ...", whatever its tag
         tok.text[:1].isupper() and tok.is_alpha and tok.dep_ == "pobj" and
         tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TOWN_NOUNS)

@@ -28,12 +28,14 @@ from typing import Optional
 from kg.extract import lexicon as L
 from kg.extract.agents import is_agentive, make_agent, remember_sentence
 from kg.extract.context import ArticleContext
+from kg.extract.harm import (add_doer, doers_of, first_person, harm_kind,
+                             negated_harm, pronoun_attacker, shot_down)
+from kg.extract.syntax import child, is_negated, subtree, tokens_span, trim, word_set
 from kg.gazetteer import STATE_NAMES
 from kg.model import AgentRef, Claim, Span
 
 CUE_LEMMAS = L.REPORTING_VERBS | L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.DENY_VERBS | \
     L.EVALUATE_VERBS
-_EDGE_PUNCT = set("\"“”‘’'.,;: –—-…()[]")
 _PARTICIPLE_CUES = ("VBG",)
 
 
@@ -56,66 +58,6 @@ class Frame:
     by_reference: bool = False   # the speaker is a pronoun or description ("he", "the ministry")
 
 
-# --- helpers ---------------------------------------------------------------------------------
-_DANGLING = re.compile(r"[\s,;]+(and|or|but)$")
-
-
-def _trim(text: str, start: int, end: int) -> Optional[Span]:
-    while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
-        end -= 1
-    tail = _DANGLING.search(text, start, end)
-    if tail is not None and tail.start() > start:
-        end = tail.start()      # "... in Kharkiv and" (the rest was another statement)
-    if end - start < 3:
-        return None
-    inner = text[start:end]
-    if end < len(text) and ((text[end] == "”" and inner.count("“") > inner.count("”")) or (
-            text[end] == '"' and inner.count('"') % 2 == 1)):
-        end += 1                # a quotation opened inside the span closes inside it
-    elif end < len(text) and text[end] in "’'" and _open_single(text, start, end, text[end]):
-        end += 1                # ... also in single quotation marks ('lies')
-    return Span(start, end)
-
-
-def _open_single(text: str, start: int, end: int, close: str) -> bool:
-    """Is a single quotation mark opened in ``text[start:end]`` and not closed there?
-    (The closing mark is also the apostrophe: only one followed by no letter closes.)"""
-    opening = "‘" if close == "’" else "'"
-    at = max((i for i in range(start, end) if text[i] == opening and
-              (i == 0 or not text[i - 1].isalnum())), default=-1)
-    if at < 0:
-        return False
-    return not any(text[i] == close and not (i + 1 < len(text) and text[i + 1].isalpha())
-                   for i in range(at + 1, end))
-
-
-def _tokens_span(tokens, text: Optional[str] = None) -> Optional[Span]:
-    toks = [t for t in tokens if not t.is_space]
-    if not toks:
-        return None
-    text = text if text is not None else toks[0].doc.user_data["kg_text"]
-    return _trim(text, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
-
-
-def _subtree(tok, exclude=()) -> list:
-    ex = set()
-    for e in exclude:
-        if e is not None:
-            ex.update(x.i for x in e.subtree)
-    return [t for t in tok.subtree if t.i not in ex]
-
-
-def _child(tok, *deps):
-    if tok is None:
-        return None
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
 def _is_cue(tok) -> bool:
     return (tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX")) or \
         (tok.lemma_.lower() in _IDIOM_VERBS and _blame_idiom(tok) is not None)
@@ -129,12 +71,12 @@ def _blame_idiom(tok) -> Optional[list]:
     "pointed the finger at X"; None when the verb is not used so."""
     if tok.pos_ != "VERB":
         return None
-    lemma, obj = tok.lemma_.lower(), _child(tok, "dobj")
+    lemma, obj = tok.lemma_.lower(), child(tok, "dobj")
 
     def pobj(prep):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == prep:
-                return _child(c, "pobj")
+                return child(c, "pobj")
         return None
     if lemma == "hold" and obj is not None and any(
             c.lower_ in ("responsible", "accountable") for c in [*tok.children, *obj.children]):
@@ -149,11 +91,6 @@ def _blame_idiom(tok) -> Optional[list]:
     return None
 
 
-def _is_negated(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.lower_ in ("never", "neither") for c in tok.children if c.dep_ in ("advmod", "preconj"))
-
-
 def _subject(tok):
     """(speaker token, passive?) of a cue verb: its own subject, a ``by`` agent, or the
     subject of the speech verb a participle depends on ("..., saying ...")."""
@@ -161,10 +98,10 @@ def _subject(tok):
     if subjects:   # "The director of Amnesty, Philip Luther said": the name
         named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG")]
         return (named[-1] if named else subjects[-1]), False
-    agent = _child(tok, "agent")
-    if agent is not None and _child(agent, "pobj") is not None:
-        return _child(agent, "pobj"), False
-    sp = _child(tok, "nsubjpass")
+    agent = child(tok, "agent")
+    if agent is not None and child(agent, "pobj") is not None:
+        return child(agent, "pobj"), False
+    sp = child(tok, "nsubjpass")
     if sp is not None:
         return sp, True
     if tok.tag_ == "VBG" and tok.dep_ not in ("ROOT", "conj"):
@@ -178,13 +115,13 @@ def _subject(tok):
         outer = tok.head.head
         if tok.head.dep_ == "ccomp" and not _is_cue(tok.head) and _is_cue(outer) and (
                 (tok.lemma_.lower() in L.DENY_VERBS and
-                 _child(tok, "xcomp", "ccomp") is not None) or
-                tok.lemma_.lower() in L.ACCUSE_VERBS) and _child(outer, "nsubj"):
+                 child(tok, "xcomp", "ccomp") is not None) or
+                tok.lemma_.lower() in L.ACCUSE_VERBS) and child(outer, "nsubj"):
             # "the ministry said its forces had struck X and denied hitting Y", "he said
             # troops had been fighting and accused the rebels of ...": the speaker's act,
             # though the parser joins it to what the speaker said
-            return _child(outer, "nsubj"), False
-        s = _child(tok.head, "nsubj")        # "placed the toll at 61 – and blamed ISIL"
+            return child(outer, "nsubj"), False
+        s = child(tok.head, "nsubj")        # "placed the toll at 61 – and blamed ISIL"
         if s is not None:
             return s, False
     # participles and conjoined verbs take the subject of the speech verb above them
@@ -193,15 +130,15 @@ def _subject(tok):
             t.head.i != t.i and hops < 5:
         t, hops = t.head, hops + 1
         if t.pos_ in ("VERB", "AUX") and (_is_cue(t) or t.lemma_.lower() in ("quote", "hear")):
-            s = _child(t, "nsubj")
+            s = child(t, "nsubj")
             if s is not None:
                 return s, False
-            sp = _child(t, "nsubjpass")
+            sp = child(t, "nsubjpass")
             if sp is not None:       # "X was quoted as saying": X speaks
                 return sp, t.lemma_.lower() not in ("quote", "hear")
-            ag = _child(t, "agent")
-            if ag is not None and _child(ag, "pobj") is not None:
-                return _child(ag, "pobj"), False
+            ag = child(t, "agent")
+            if ag is not None and child(ag, "pobj") is not None:
+                return child(ag, "pobj"), False
     return None, False
 
 
@@ -258,10 +195,10 @@ def _own_speech(t) -> bool:
     """A clause with its own speech verb: a participle ("saying ...") or a finite clause
     with its own subject ("..., while Israel said ...")."""
     if _is_cue(t):
-        return t.tag_ == "VBG" or _child(t, "nsubj") is not None
-    return any(_is_cue(x) and _child(x, "nsubj") is not None for x in t.subtree
+        return t.tag_ == "VBG" or child(t, "nsubj") is not None
+    return any(_is_cue(x) and child(x, "nsubj") is not None for x in t.subtree
                if x.dep_ in ("advcl", "conj", "ccomp") and x.i != t.i) and \
-        _child(t, "nsubj") is not None
+        child(t, "nsubj") is not None
 
 
 def _content_after_excluding(tok, subj) -> list:
@@ -271,7 +208,7 @@ def _content_after_excluding(tok, subj) -> list:
               (_own_speech(c) or (c.dep_ == "conj" and _is_cue(c)))]
     nested += [d for d in tok.subtree if d.i != tok.i and d.dep_ == "advcl" and
                d.tag_ == "VBG" and _is_cue(d) and d not in nested]
-    return _subtree(tok, exclude=[subj, *nested])
+    return subtree(tok, exclude=[subj, *nested])
 
 
 _ANONYMITY = re.compile(r"\b(not to be (named|identified)|condition of anonymity|declined to be "
@@ -310,23 +247,23 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []                       # "a statement published by", "disputed incidents"
     if _comment_on_statement(tok.head) and tok.dep_ == "relcl":
         return []                       # "..., a claim the group denies": says no more
-    obj = _child(tok, "dobj")
+    obj = child(tok, "dobj")
     if obj is not None and obj.lower_ in ("nothing", "little") and lemma in L.REPORTING_VERBS:
         return []                       # "while saying nothing about ...": no statement
     if lemma == "claim" and obj is not None and obj.lemma_.lower() in ("life", "lives"):
         return []                       # "claimed the lives of ..."
     if lemma in L.EVALUATE_VERBS and obj is None:
-        comp = _child(tok, "ccomp")     # "called the reports lies", read as "reports lie"
-        said = _child(comp, "nsubj") if comp is not None else None
+        comp = child(tok, "ccomp")     # "called the reports lies", read as "reports lie"
+        said = child(comp, "nsubj") if comp is not None else None
         if said is not None and said.lemma_.lower() in L.ALLEGATION_NOUNS:
             obj = said
     if lemma in L.EVALUATE_VERBS and (obj is None or not (
-            _child(tok, "oprd", "xcomp", "ccomp") or _quote_for(ctx, sent, tok) or (
+            child(tok, "oprd", "xcomp", "ccomp") or _quote_for(ctx, sent, tok) or (
                 obj.lemma_.lower() in L.ALLEGATION_NOUNS and
-                _words(list(obj.subtree)) & L.DISMISSAL_WORDS))):
+                word_set(list(obj.subtree)) & L.DISMISSAL_WORDS))):
         return []                       # "called for", "called on": not an evaluation (but
                                         # "called the reports “fabricated”" is one)
-    if lemma == "describe" and obj is None and _child(tok, "ccomp") is None:
+    if lemma == "describe" and obj is None and child(tok, "ccomp") is None:
         pass
     inside = ctx.quote_around(tok.idx, tok.idx + len(tok.text))
     subj, passive = _subject(tok)
@@ -345,10 +282,10 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
     if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
         # "No group claimed responsibility": a fact, nobody's denial; "Islamic State claimed
         # responsibility for the attack": the group names itself as the doer
-        if negative or subj is None or passive or _is_negated(tok):
+        if negative or subj is None or passive or is_negated(tok):
             return []
         speaker = make_agent(subj, ctx, si, subject=True)
-        span = _tokens_span([tok] + list(obj.subtree), text)
+        span = tokens_span([tok] + list(obj.subtree), text)
         if speaker is None or span is None:
             return []
         return [Frame(speaker, span, "indirect", lemma, si, [tok] + list(obj.subtree), obj,
@@ -359,7 +296,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         return []                       # "rejected ..., saying ...": part of the denial
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     comps.sort(key=lambda c: (c.i < tok.i, abs(c.i - tok.i)))   # after the verb first
-    comp = comps[0] if comps else (_child(tok, "xcomp") if passive or lemma in (
+    comp = comps[0] if comps else (child(tok, "xcomp") if passive or lemma in (
         "find", "discover", "witness") else None)
     accused = []
     if (lemma in L.ACCUSE_VERBS or (lemma in L.CONDEMN_VERBS and is_agentive(obj))) and \
@@ -375,8 +312,8 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             "advcl", "conj", "parataxis") and (_own_speech(t) or (t.dep_ == "conj" and
                                                                    _is_cue(t)))]
         nested += [t for t in comp.subtree if _comment_on_statement(t)]
-        content = _subtree(comp, exclude=nested)
-    elif obj is not None or _child(tok, "xcomp", "prep", "oprd") is not None:
+        content = subtree(comp, exclude=nested)
+    elif obj is not None or child(tok, "xcomp", "prep", "oprd") is not None:
         content = [t for t in _content_after_excluding(tok, subj) if t.i > tok.i]
     else:
         content = []
@@ -413,7 +350,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             sp = make_agent(subj, ctx, si, subject=True) if subj is not None and not passive \
                 else None
             return [Frame(sp, Span(tok.idx, tok.idx + len(tok.text)), "pending", lemma, si,
-                          negated_cue=_is_negated(tok))]
+                          negated_cue=is_negated(tok))]
         if subj is not None and subj.i > tok.i - 3 and tok.i >= sent.end - 3 and \
                 subj.i > sent.start:
             # "..., residents inform." : what they say comes before
@@ -430,7 +367,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             negated_subject = True      # "no one she spoke to believed ..."
             for c in subj.children:
                 if c.dep_ == "relcl":
-                    rs = _child(c, "nsubj")
+                    rs = child(c, "nsubj")
                     if rs is not None:
                         speaker = make_agent(rs, ctx, si)
         else:
@@ -452,7 +389,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         mode = "unattributed"
         if lemma in L.DENY_VERBS:
             return []                   # "have been denied assistance": deprived, not denied
-    span = _tokens_span(content, text)
+    span = tokens_span(content, text)
     if span is None:
         return []
     if (lemma in L.ACCUSE_VERBS or lemma in L.DENY_VERBS or lemma in L.CONDEMN_VERBS or
@@ -460,10 +397,10 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
             subj.i < tok.i and mode != "direct" and subj.head.i == tok.i:
         # the clause itself carries the claim: "X accused Y of Z", "X rejected the report"
         start = subj.left_edge.idx if subj.left_edge.i >= sent.start else sent.start_char
-        span = _trim(text, start, span.end) or span
+        span = trim(text, start, span.end) or span
     fresh = any(c.lower_ == "also" for c in tok.children) or lemma == "add"
     frame = Frame(speaker, span, mode, lemma, si, content, obj, accused,
-                  negated_cue=_is_negated(tok), negated_subject=negated_subject, fresh=fresh,
+                  negated_cue=is_negated(tok), negated_subject=negated_subject, fresh=fresh,
                   cue_span=Span(tok.idx, tok.idx + len(tok.text)), by_reference=by_reference)
     others = []
     if subj is not None and not passive and speaker is not None:
@@ -479,7 +416,7 @@ def _frames_for_cue(ctx: ArticleContext, sent, si: int, tok) -> list[Frame]:
         # "claims that were rejected by M23": the rejected claims are the noun above
         head = tok.head
         frame.obj = head
-        frame.content = _trim(text, head.idx, tok.right_edge.idx + len(tok.right_edge.text)) \
+        frame.content = trim(text, head.idx, tok.right_edge.idx + len(tok.right_edge.text)) \
             or span
     return [frame, *others]
 
@@ -509,7 +446,7 @@ def _final_clause_frame(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         return []
     speaker = make_agent(head, ctx, si, subject=True)
     content = toks[:comma]
-    span = _tokens_span(content, ctx.article.text)
+    span = tokens_span(content, ctx.article.text)
     if speaker is None or span is None:
         return []
     cue = toks[-1]
@@ -535,10 +472,10 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
     for tok in sent:
         if tok.lower_ != "according":
             continue
-        to = _child(tok, "prep")
+        to = child(tok, "prep")
         if to is None or to.lower_ != "to":
             continue
-        pobj = _child(to, "pobj")
+        pobj = child(to, "pobj")
         if pobj is None:
             continue
         skip = {tok.i} | {t.i for t in to.subtree}
@@ -546,7 +483,7 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
             edge = t.left_edge          # with the clause misread as a relative clause of X
             if t.dep_ == "relcl" and edge.i > pobj.i and edge.i > 0 and \
                     t.doc[edge.i - 1].text == "," and edge.lower_ not in _RELATIVE and \
-                    _child(t, "nsubj", "nsubjpass", "expl") is not None:
+                    child(t, "nsubj", "nsubjpass", "expl") is not None:
                 skip -= {x.i for x in t.subtree}
         clause = tok.head if tok.head.i != tok.i else None
         while clause is not None and clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj",
@@ -560,7 +497,7 @@ def _according_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
         if follow is not None:            # "..., according to one activist, “...”"
             pool = ctx.tokens(follow)
         content = [t for t in pool if t.i not in skip and not t.is_punct]
-        span = _tokens_span(content)
+        span = tokens_span(content)
         if span is None:
             continue
         heads = [pobj] + [c for c in pobj.children if c.dep_ == "conj" and is_agentive(c)]
@@ -584,12 +521,12 @@ def _unattributed_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
     for tok in sent:
         low = tok.lemma_.lower()
         if tok.tag_ == "VBN" and low in L.PASSIVE_REPORT_VERBS and \
-                _child(tok, "xcomp") is not None and _child(tok, "agent") is None:
-            x = _child(tok, "xcomp")
-            subj = _child(tok, "nsubjpass")
+                child(tok, "xcomp") is not None and child(tok, "agent") is None:
+            x = child(tok, "xcomp")
+            subj = child(tok, "nsubjpass")
             content = [t for t in sent if (subj is None or t.i >= subj.left_edge.i)
                        and t.i <= x.right_edge.i]
-            span = _tokens_span(content)
+            span = tokens_span(content)
             if span:
                 frames.append(Frame(None, span, "unattributed", low, si, content,
                                     cue_span=Span(tok.idx, tok.idx + len(tok.text))))
@@ -599,27 +536,27 @@ def _unattributed_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
             # "Amnesty's accusations about cluster bombs"
             owner = make_agent([c for c in tok.children if c.dep_ == "poss"][0], ctx, si)
             content = [t for t in tok.subtree]
-            span = _tokens_span(content)
+            span = tokens_span(content)
             if owner is not None and span is not None:
                 frames.append(Frame(owner, span, "indirect", low, si, content,
                                     cue_span=Span(tok.idx, tok.idx + len(tok.text))))
         elif tok.pos_ == "NOUN" and low in ("claim", "allegation", "accusation", "report",
                                             "suggestion", "rumour", "rumor"):
-            clause = _child(tok, "acl", "ccomp", "relcl")
+            clause = child(tok, "acl", "ccomp", "relcl")
             if clause is None or not any(c.lower_ == "that" and c.dep_ == "mark"
                                          for c in clause.children):
                 continue
             owner = [c for c in tok.children if c.dep_ == "poss"] + [
                 c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
-            content = _subtree(clause)
-            span = _tokens_span(content)
+            content = subtree(clause)
+            span = tokens_span(content)
             if span is None:
                 continue
             if owner:
-                o = owner[0] if owner[0].dep_ == "poss" else _child(owner[0], "pobj")
+                o = owner[0] if owner[0].dep_ == "poss" else child(owner[0], "pobj")
                 agent = make_agent(o, ctx, si) if o is not None else None
                 if agent is not None:
-                    full = _tokens_span([t for t in sent if tok.left_edge.i <= t.i <=
+                    full = tokens_span([t for t in sent if tok.left_edge.i <= t.i <=
                                          clause.right_edge.i])
                     frames.append(Frame(agent, full or span, "indirect", low, si, content,
                                         cue_span=Span(tok.idx, tok.idx + len(tok.text))))
@@ -628,30 +565,30 @@ def _unattributed_frames(ctx: ArticleContext, sent, si: int) -> list[Frame]:
                                 cue_span=Span(tok.idx, tok.idx + len(tok.text))))
         elif tok.lower_ == "it" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in (
                 "report", "say", "claim", "allege", "believe", "understand"):
-            comp = _child(tok.head, "ccomp")
+            comp = child(tok.head, "ccomp")
             if comp is not None:
-                content = _subtree(comp)
-                span = _tokens_span(content)
+                content = subtree(comp)
+                span = tokens_span(content)
                 if span:
                     frames.append(Frame(None, span, "unattributed", tok.head.lemma_.lower(),
                                         si, content, cue_span=Span(tok.head.idx,
                                                                    tok.head.idx + 1)))
-        elif low in _SHOW_VERBS and tok.pos_ == "VERB" and not _is_negated(tok) and \
-                _child(tok, "dobj") is not None and \
-                _child(tok, "dobj").lemma_.lower() in _PICTURES and \
-                _child(tok, "nsubj") is not None:
+        elif low in _SHOW_VERBS and tok.pos_ == "VERB" and not is_negated(tok) and \
+                child(tok, "dobj") is not None and \
+                child(tok, "dobj").lemma_.lower() in _PICTURES and \
+                child(tok, "nsubj") is not None:
             # "State television aired footage of children killed in the attack": the channel
             # shows, and so alleges, what its pictures show
-            agent = make_agent(_child(tok, "nsubj"), ctx, si)
-            content = list(_child(tok, "dobj").subtree)
-            span = _tokens_span(content)
+            agent = make_agent(child(tok, "nsubj"), ctx, si)
+            content = list(child(tok, "dobj").subtree)
+            span = tokens_span(content)
             if agent is not None and span is not None:
                 frames.append(Frame(agent, span, "indirect", low, si, content,
                                     cue_span=Span(tok.idx, tok.idx + len(tok.text))))
         elif low in _UNATTRIBUTED_ADJ and tok.dep_ == "amod" and (
                 tok.head.lemma_.lower() in L.EVENT_NOUNS or tok.head.lower_ in L.HARM_WORDS):
             content = list(tok.head.subtree)
-            span = _tokens_span(content)
+            span = tokens_span(content)
             if span:
                 frames.append(Frame(None, span, "unattributed", low, si, content,
                                     cue_span=Span(tok.idx, tok.idx + len(tok.text))))
@@ -681,7 +618,7 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
                       for f in frames[-3:])
         has_cue = any(_is_cue(t) and not ctx.quote_around(t.idx, t.idx + 1) for t in sent)
         if in_quote and not real and not covered and not has_cue:
-            q = _tokens_span(list(sent), ctx.article.text)
+            q = tokens_span(list(sent), ctx.article.text)
             speaker = (pending.speaker if pending is not None else
                        last_speaker[1] if last_speaker and si - last_speaker[0] <= 3 else None)
             if q is not None and speaker is not None:
@@ -736,108 +673,12 @@ def _dedupe(frames: list[Frame]) -> list[Frame]:
     return out
 
 
-# --- reading frames as claims ------------------------------------------------------------------
-def _words(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-
-
 def _plain(ctx: ArticleContext, span: Span) -> str:
     t = ctx.article.text[span.start:span.end].lower()
     return re.sub(r"[\"“”‘’']", "", t)
 
 
 _COUNTRYISH = frozenset(STATE_NAMES)
-_DOCUMENTS = frozenset("report reports statement findings study survey investigation".split())
-
-
-def _about_document(t) -> bool:
-    """Is *t* inside a phrase about someone's document ("Amnesty's report on alleged
-    violations"): what the document says is not asserted by the one who mentions it.
-    Asked of the same tokens again and again: the answers are kept with the document."""
-    cache = t.doc.user_data.get("kg_about_document")
-    if cache is None:
-        cache = t.doc.user_data["kg_about_document"] = {}
-    found = cache.get(t.i)
-    if found is None:
-        found = cache[t.i] = _about_document_walk(t)
-    return found
-
-
-def _about_document_walk(t) -> bool:
-    h, n = t.head, 0
-    while h.i != h.head.i and n < 6:
-        if h.lemma_.lower() in _DOCUMENTS and h.pos_ == "NOUN" and any(
-                c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
-                for c in h.lefts):
-            return True
-        h, n = h.head, n + 1
-    return False
-
-
-def _shot_down(t) -> bool:
-    """ "shot down 25 drones": an interception, not an attack on anyone."""
-    return t.lemma_.lower() in ("shoot", "bring") and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in t.children)
-
-
-def _harm_kind(tokens) -> set[str]:
-    """Which kinds of harm the words assert: "event" (an attack verb with its doer or
-    object), "event_noun" (an attack named by a noun), "casualty", "violation", "target"."""
-    kinds = set()
-    for t in tokens:
-        lemma, low = t.lemma_.lower(), t.lower_
-        if _about_document(t):
-            continue
-        if t.pos_ in ("VERB", "AUX") and lemma in L.CASUALTY_VERBS:
-            kinds.add("casualty")
-        elif t.pos_ in ("VERB",) and lemma in L.ATTACK_VERBS and not _is_negated(t) and \
-                not _shot_down(t):
-            if not (t.dep_ == "amod" and t.i < t.head.i) or (
-                    t.i > 0 and t.doc[t.i - 1].lemma_.lower() == "have"):
-                kinds.add("event")      # not "the shelled areas"; "have targeted hospitals" is
-                                        # a verb the parser may have taken for an adjective
-        elif t.pos_ == "VERB" and lemma == "set" and not _is_negated(t) and any(
-                c.lower_ in ("fire", "ablaze", "alight") for c in t.children):
-            kinds.add("event")          # "set fire to the clinic", "set the school ablaze"
-        elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
-                _child(t, "agent") is not None and not _is_negated(t):
-            kinds.add("event")          # "it was caused by a Palestinian rocket"
-        elif t.pos_ == "VERB" and lemma in ("carry", "conduct", "launch", "commit", "stage") \
-                and not _is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
-                                               for c in t.children if c.dep_ == "dobj"):
-            kinds.add("event")          # "Russia carried out the attack"
-        elif t.pos_ == "VERB" and lemma in ("drop", "fire", "launch", "lob", "rain") and \
-                not _is_negated(t) and any(c.lower_ in L.MEANS_NOUNS for c in t.children
-                                           if c.dep_ == "dobj"):
-            kinds.add("event")          # "jets dropped bombs on the school"
-        if t.pos_ == "NOUN" and lemma in L.EVENT_NOUNS and t.dep_ == "nsubj" and \
-                t.head.lemma_.lower() in ("occur", "happen", "hit", "strike", "kill", "take"):
-            kinds.add("happened")       # "the attack ... occurred late on Friday"
-        elif t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
-            kinds.add("event_noun")
-        elif lemma in L.CASUALTY_NOUNS or low in L.CASUALTY_NOUNS:
-            if not (low in ("dead", "wounded", "injured") and t.pos_ == "NOUN" and
-                    any(c.lower_ == "the" for c in t.lefts) and not any(
-                        x.like_num for x in t.lefts)):
-                kinds.add("casualty")
-        elif low in ("killed", "wounded", "injured", "dead") and t.pos_ in ("ADJ", "VERB"):
-            kinds.add("casualty")
-        elif lemma in ("life", "lives") and t.head.lemma_.lower() in ("claim", "take", "cost",
-                                                                     "lose"):
-            kinds.add("casualty")       # "claimed the lives of 56 civilians"
-        if lemma in L.VIOLATION_WORDS or low in L.VIOLATION_WORDS:
-            kinds.add("violation")
-        if low in ("cluster", "phosphorus", "incendiary", "chemical", "barrel") and \
-                t.head.lemma_.lower() in L.MEANS_NOUNS | {"weapon", "weapons", "munition",
-                                                         "munitions", "bomb", "bombs"}:
-            kinds.add("violation")      # weapons whose use IHL restricts
-        if lemma == "warning" and any(c.lower_ in ("no", "without") for c in
-                                      [*t.lefts, t.head]):
-            kinds.add("violation")      # attacking without warning (AP I art. 57)
-        if low in L.TARGET_TERMS or lemma in L.TARGET_TERMS or (
-                t.i > 0 and f"{t.doc[t.i - 1].lower_} {low}" in L.TARGET_TERMS):
-            kinds.add("target")         # also two-word terms: "educational facilities"
-    return kinds
 
 
 def _is_call(frame: Frame) -> bool:
@@ -850,38 +691,13 @@ def _is_call(frame: Frame) -> bool:
             if t.lemma_.lower() in L.CALL_VERBS and t.pos_ == "VERB":
                 # but "called the attack shameful" is a judgement, not an appeal
                 return not (t.lemma_.lower() in L.EVALUATE_VERBS and
-                            _child(t, "dobj") is not None and
-                            _child(t, "oprd", "xcomp", "ccomp") is not None)
+                            child(t, "dobj") is not None and
+                            child(t, "oprd", "xcomp", "ccomp") is not None)
             if t.pos_ == "VERB" and any(c.lower_ in ("must", "should") for c in t.children) \
                     and t.lemma_.lower() in ("respect", "protect", "spare", "allow", "stop",
                                              "ensure", "refrain", "meet", "abide"):
                 return True
             break
-    return False
-
-
-def _negated_harm(tokens) -> bool:
-    """ "did not fire", "never targeted", "no women or children were present",
-    "haven't received any reports of civilian casualties"."""
-    for t in tokens:
-        if t.pos_ in ("VERB", "AUX") and _is_negated(t):
-            lemma = t.lemma_.lower()
-            sub = _words(list(t.subtree))
-            if lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS:
-                return True
-            if lemma in ("launch", "carry", "have", "receive", "conduct", "be", "involve",
-                         "use", "commit", "cause") and (
-                    sub & L.EVENT_NOUNS or sub & L.CASUALTY_NOUNS or
-                    sub & {"mission", "missions", "civilian", "civilians", "involvement",
-                           "operation", "operations", "strike", "strikes", "raid", "raids"}):
-                return True
-        if t.lower_ in ("no", "never") and t.dep_ in ("det", "neg", "advmod"):
-            h = t.head
-            if (h.pos_ == "VERB" and h.lemma_.lower() in L.ATTACK_VERBS) or (
-                    h.pos_ == "NOUN" and h.lemma_.lower() in (
-                        "civilian", "woman", "child", "casualty", "victim", "death", "injury",
-                        "evidence", "involvement", "role", "attack", "strike")):
-                return True
     return False
 
 
@@ -892,9 +708,9 @@ def _dismissed_is_excuse(tokens) -> bool:
         if t.lemma_.lower() in L.DISMISSAL_WORDS:
             target = t.head if t.dep_ in ("amod", "acomp", "attr") else t
             if t.dep_ == "acomp":
-                target = _child(t.head, "nsubj", "nsubjpass") or t.head
+                target = child(t.head, "nsubj", "nsubjpass") or t.head
             sub = [x for x in target.subtree] if target is not None else []
-            words = _words(sub)
+            words = word_set(sub)
             if ("only" in words or any(x.lemma_.lower() in L.EXCUSE_NOUNS for x in sub)) and \
                     t.dep_ != "amod":
                 return True
@@ -904,7 +720,7 @@ def _dismissed_is_excuse(tokens) -> bool:
 def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
     """Is this frame a denial, and of which kind?  None when it is not one."""
     toks = frame.tokens
-    words = _words(toks)
+    words = word_set(toks)
     text = _plain(ctx, frame.content)
     obj_lemma = frame.obj.lemma_.lower() if frame.obj is not None else ""
     around = text
@@ -936,7 +752,7 @@ def denial_kind(ctx: ArticleContext, frame: Frame) -> Optional[str]:
         return "categorical"
     if words & L.DISMISSAL_WORDS and not _dismissed_is_excuse(toks):
         return "dismissal"
-    if _negated_harm(toks):
+    if negated_harm(toks):
         return "categorical"
     if _justifies(ctx, frame, text, words):
         return "protected_status"
@@ -968,7 +784,7 @@ def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) ->
         before = text[max(0, i - 25):i]
         if re.search(r"\b(no|not|without|never)\b[\w ]*$", before):
             return False            # "with no evident military target"
-    kinds = _harm_kind(_main_clause(frame.tokens))
+    kinds = harm_kind(_main_clause(frame.tokens))
     if set(hits) & _MISUSE and "casualty" not in kinds:
         return True                     # the other side's misuse, offered as the reason
     lawful = ("only" in words or "legitimate" in words or "conformity" in words or
@@ -983,7 +799,7 @@ def _justifies(ctx: ArticleContext, frame: Frame, text: str, words: set[str]) ->
 def is_allegation(ctx: ArticleContext, frame: Frame, accused: list) -> bool:
     if frame.negated_cue or _is_call(frame):
         return False
-    kinds = _harm_kind(frame.tokens)
+    kinds = harm_kind(frame.tokens)
     if frame.cue in L.DENY_VERBS:   # rejecting an excuse
         return frame.obj is not None and frame.obj.lemma_.lower() in L.EXCUSE_NOUNS
     if frame.cue in L.ACCUSE_VERBS:
@@ -1016,7 +832,7 @@ def _named_parties(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
 
 
 def is_hedged(frame: Frame) -> bool:
-    return bool(_words(frame.tokens) & L.HEDGES)
+    return bool(word_set(frame.tokens) & L.HEDGES)
 
 
 #: Sources that observe a conflict, not parties to it: their denials of a military presence
@@ -1024,18 +840,6 @@ def is_hedged(frame: Frame) -> bool:
 _OBSERVERS = ("ngo", "intergovernmental", "witness", "media", "person")
 _MILITARY_PRESENCE = frozenset("""soldier soldiers fighter fighters militant militants troops
 weapons weapon military combatants combatant gunmen armed rebels rebel""".split())
-_NOT_ATTACKERS = ("anonymous", "witness", "ngo", "intergovernmental", "media", "article")
-
-
-def pronoun_attacker(ctx: ArticleContext, si: int, tok, agent: AgentRef
-                     ) -> Optional[AgentRef]:
-    """Whom "they" / "it" stands for as the doer of an attack: not the residents or officials
-    who report it ("Residents said they shelled the market"), but the last armed party or
-    state named before it, if any."""
-    if agent.kind not in _NOT_ATTACKERS:
-        return agent
-    return ctx.recent(si, person=False, kinds=("military", "armed_group", "government"),
-                      before=tok.idx)
 
 
 def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[AgentRef]:
@@ -1046,7 +850,7 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
     si = frame.sent_index
 
     def add(tok):
-        if _first_person(tok) or tok.ent_type_ in ("DATE", "TIME") or \
+        if first_person(tok) or tok.ent_type_ in ("DATE", "TIME") or \
                 tok.lower_ in L.CALENDAR:
             return
         agent = make_agent(tok, ctx, si, remember=False)
@@ -1060,13 +864,13 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
         if is_agentive(t):
             add(t)
         else:                           # "blamed an Israeli air strike": Israel
-            _add_doer(t, add)
+            add_doer(t, add)
     for t in (tokens if tokens is not None else frame.tokens):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS or
                                  lemma in L.VIOLATION_WORDS or
                                  lemma in ("cause", "commit", "carry", "conduct", "use")):
-            if not _shot_down(t):       # who shoots drones down attacks no one
+            if not shot_down(t):       # who shoots drones down attacks no one
                 doers_of(t, add)
         elif t.pos_ != "VERB" and (lemma in L.ATTACK_NOUNS or lemma in L.MEANS_NOUNS or lemma in (
                 "responsibility", "bombing", "campaign", "operation", "action", "crime",
@@ -1075,56 +879,13 @@ def accused_parties(ctx: ArticleContext, frame: Frame, tokens=None) -> list[Agen
     return out
 
 
-def _first_person(tok) -> bool:
-    """"we", "us", "our", "I", but not "US" (the United States)."""
-    return tok.lower_ in ("we", "us", "our", "i") and (tok.text != "US" or tok.pos_ == "PRON")
-
-
-def doers_of(tok, add) -> None:
-    """Pass to *add* the parties a word of attack names as doing it: the subject or
-    ``by``-agent of a verb ("Russia struck", "struck by Israeli fire"); for a noun, the names
-    that modify it and its ``by``-phrase ("Russian air strikes", "attacks by the militia")."""
-    if tok.pos_ == "VERB":
-        s, head = _child(tok, "nsubj"), tok
-        if tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == "have":
-            head = tok.doc[tok.i - 1]   # "to have targeted hospitals", parsed as an adjective
-            s = _child(head, "nsubj")
-        while s is None and head.head.i != head.i and _child(head, "nsubjpass") is None and (
-                head.dep_ == "conj" or (head.dep_ == "xcomp" and head.head.lemma_.lower() in (
-                    "seem", "appear", "continue", "keep", "begin", "start", "resume"))):
-            head = head.head            # "strikes seem to have attacked", "hit X and killed"
-            s = _child(head, "nsubj")
-        if s is None and head.dep_ == "xcomp" and head.tag_ in ("VB", "VBN") and \
-                head.head.lemma_.lower() in L.PASSIVE_REPORT_VERBS:
-            s = _child(head.head, "nsubjpass")    # "rebels are alleged to have shelled"
-        if s is not None:
-            _add_doer(s, add)
-        ag = _child(tok, "agent")
-        if ag is not None and _child(ag, "pobj") is not None:
-            _add_doer(_child(ag, "pobj"), add)
-        return
-    for c in tok.lefts:
-        for m in c.subtree:
-            if m.dep_ == "compound" and m.head.pos_ == "PROPN":
-                continue                # "Prime" in "Prime Minister Abiy Ahmed's forces"
-            if _names_target(m, tok):
-                continue                # "the Al-Ahli hospital blast": the target's name
-            if (m.dep_ in ("poss", "amod", "compound", "nmod") or (
-                    m.dep_ == "conj" and m.head.dep_ in ("amod", "compound"))) and \
-                    _party_word(m):
-                add(m)                  # also "Syrian" in "Russian and Syrian aircraft"
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None:
-            _add_doer(_child(c, "pobj"), add)
-
-
 def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
     """The subjects of the attack verbs a denial negates ("its jets did not target")."""
     out: list[AgentRef] = []
     for t in frame.tokens:
         if t.pos_ == "VERB" and (t.lemma_.lower() in L.ATTACK_VERBS or t.lemma_.lower() in (
                 "launch", "carry", "conduct", "involve")):
-            s = _child(t, "nsubj")
+            s = child(t, "nsubj")
             if s is not None and any(c.dep_ == "poss" and c.pos_ == "PRON"
                                      for c in s.children):
                 continue                # "his fighters": the speaker's own side
@@ -1133,77 +894,8 @@ def _doers(ctx: ArticleContext, frame: Frame) -> list[AgentRef]:
                     agent = make_agent(tok, ctx, frame.sent_index, remember=False)
                     if agent is not None and all(a.name != agent.name for a in out):
                         out.append(agent)
-                _add_doer(s, add)
+                add_doer(s, add)
     return out
-
-
-def _party_word(tok) -> bool:
-    """A name or an adjective of a name that can stand for a party ("Kordan", "Brastovian"),
-    even when the tagger does not know it."""
-    if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
-        return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-    if tok.pos_ != "ADJ" or not tok.text[:1].isupper() or tok.lower_ in L.CALENDAR:
-        return False
-    # first in its sentence, a capital says nothing ("Heavy shelling"), unless the word is
-    # paired with a party's ("Brastovian and Kordanian aircraft")
-    return tok.i > tok.sent.start or any(c.dep_ == "conj" and _party_word(c)
-                                         for c in tok.children)
-
-
-_PARTY_NOUNS = frozenset("rebel militia insurgent jihadist government army military regime "
-                         "paramilitary".split())
-
-
-def _names_target(m, head) -> bool:
-    """Whether *m*, a word before *head*, is part of the name of a target ("Al-Ahli" in
-    "the Al-Ahli hospital blast") rather than the party doing it."""
-    nxt = m.doc[m.i + 1] if m.i + 1 < len(m.doc) else None
-    return (m.head.i != head.i and m.head.lemma_.lower() in L.TARGET_TERMS) or (
-        m.pos_ == "PROPN" and nxt is not None and nxt.i < head.i and
-        nxt.lemma_.lower() in L.TARGET_TERMS)
-
-
-_THINGS = frozenset("fire rocket missile shell bomb projectile munition strike".split())
-
-
-def _thing_before(tok):
-    """The weapon or strike of an earlier clause of the same sentence that "it" stands for."""
-    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
-        if t.pos_ == "NOUN" and t.lemma_.lower() in _THINGS and t.dep_ in (
-                "nsubj", "nsubjpass", "dobj"):
-            return t
-    return None
-
-
-def _add_doer(tok, add) -> None:
-    """A doer phrase: a named party ("Russia"), or means owned by one ("Russian jets")."""
-    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
-        thing = _thing_before(tok)
-        if thing is not None:           # "rocket fire was detected ... it fell short": the
-            _add_doer(thing, add)       # fire's owner, not whoever "it" would be as a body
-            return
-    means = tok.lemma_.lower() in L.MEANS_NOUNS and tok.lemma_.lower() not in _PARTY_NOUNS \
-        and tok.lemma_.lower() not in ("force", "troops", "army", "military", "militia")
-    if (tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or tok.pos_ == "PROPN" or
-            tok.lower_ in ("they", "it", "its", "their")) and not (means and tok.pos_ == "NOUN"):
-        add(tok)                        # ("Jets struck ...", tagged a person: no party)
-        for c in tok.children:
-            if c.dep_ == "conj" and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.pos_ == "PROPN"):
-                add(c)
-        return
-    for c in tok.children:
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and not _names_target(c, tok) and (
-                _party_word(c) or c.lower_ in ("its", "their") or
-                c.lemma_.lower() in _PARTY_NOUNS):  # "a rebel rocket", "government jets"
-            add(c)
-            for cc in c.children:
-                if cc.dep_ == "conj" and (cc.ent_type_ in ("NORP", "GPE", "ORG") or
-                                          cc.pos_ == "PROPN"):
-                    add(cc)
-            return
-    if tok.lemma_.lower() in ("force", "troops", "army", "military", "regime", "government",
-                              "militia", "rebel", "fighter", "paramilitary"):
-        add(tok)
 
 
 def _clauses(frame: Frame) -> list[list]:
@@ -1216,7 +908,7 @@ def _clauses(frame: Frame) -> list[list]:
         return [toks]
     root = heads[0]
     conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and
-             _child(c, "nsubj", "nsubjpass", "expl") is not None and c.i in ids]
+             child(c, "nsubj", "nsubjpass", "expl") is not None and c.i in ids]
     if not conjs:
         return [toks]
     parts = []
@@ -1243,7 +935,7 @@ def frames_to_claims(ctx: ArticleContext, frames: list[Frame],
         made = []
         for part in parts:
             sub = f if len(parts) == 1 else Frame(
-                f.speaker, _tokens_span(part, text) or f.content, f.mode, f.cue, f.sent_index,
+                f.speaker, tokens_span(part, text) or f.content, f.mode, f.cue, f.sent_index,
                 part, f.obj, f.accused, f.continuation, f.negated_cue, f.negated_subject,
                 f.fresh, f.cue_span, f.from_pending, f.by_reference)
             claim = _read(ctx, sub, article_voice)
@@ -1263,7 +955,7 @@ def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> Optional[Cl
     dk = denial_kind(ctx, f)
     accused = []
     if dk == "categorical" and f.speaker is not None and f.speaker.kind in _OBSERVERS and \
-            _words(f.tokens) & _MILITARY_PRESENCE:
+            word_set(f.tokens) & _MILITARY_PRESENCE:
         # "We found no evidence of soldiers or weapons near the building", said by a rights
         # group: the excuse is rejected, the target was protected -- an allegation
         dk, kind, accused = None, "allegation", accused_parties(ctx, f)
@@ -1318,7 +1010,7 @@ def _owner(ctx: ArticleContext, obj, si: int) -> Optional[AgentRef]:
         if c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"):
             return make_agent(c, ctx, si, remember=False)
         if c.dep_ == "prep" and c.lower_ == "by":
-            p = _child(c, "pobj")
+            p = child(c, "pobj")
             if p is not None:
                 return make_agent(p, ctx, si, remember=False)
     return None

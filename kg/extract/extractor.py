@@ -14,7 +14,8 @@ from typing import Iterable, Iterator, Optional
 from kg import __version__
 from kg.extract import nlp as nlp_mod
 from kg.extract.attacks import article_voice_claims, find_attacks, link_attacks
-from kg.extract.claims import find_frames, frames_to_claims
+from kg.extract.claims import frames_to_claims
+from kg.extract.frames import find_frames
 import re
 from collections import Counter
 

@@ -14,7 +14,8 @@ not match, which a test runs (tests/test_patterns.py)::
                   "no_match": ["Aid was denied to the town."]}}
 
 ``"@name"`` in a pattern stands for the word list *name* of the same file or of
-``lexicon.json``, so the vocabulary lives in one place.  `PatternSet.matches(doc)` runs every
+``lexicon.json`` (``"@a|b"`` for the union of two lists), so the vocabulary lives in one
+place.  `PatternSet.matches(doc)` runs every
 pattern of a file and returns ``(pattern id, {role: token index})`` pairs: for a dependency
 pattern the roles are its ``RIGHT_ID`` names, for a token pattern ``"start"`` and ``"end"``.
 
@@ -77,11 +78,15 @@ class PatternSet:
         return ps
 
     def _expand(self, value: Any, where: str) -> Any:
-        """Replace "@list" by the words of that list (lowercase: match on LOWER or LEMMA)."""
+        """Replace "@list" (or "@a|b", the union of lists a and b) by the words of the list
+        (lowercase: match on LOWER or LEMMA)."""
         if isinstance(value, str) and value.startswith("@"):
-            words = self.lists.get(value[1:])
-            if words is None:
-                raise PatternError(f"{self.name}: pattern {where!r}: no word list {value!r}")
+            words: set = set()
+            for name in value[1:].split("|"):
+                if name not in self.lists:
+                    raise PatternError(f"{self.name}: pattern {where!r}: no word list "
+                                       f"{'@' + name!r}")
+                words |= self.lists[name]
             return sorted(words)
         if isinstance(value, list):
             return [self._expand(v, where) for v in value]

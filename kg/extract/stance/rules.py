@@ -1,0 +1,275 @@
+"""The stance of a frame: an allegation, a denial (of which kind), or neither.
+
+Read from the cue (a verb of denying, accusing, condemning, judging or saying), from who
+speaks (a party that may have struck, or an observer), and from the signals of what is said
+(`kg.extract.stance.signals`):
+
+==========================  =============================================================
+what is said                reading
+==========================  =============================================================
+neither confirm nor deny    non-denial
+"no one believed ..."       categorical denial
+a verb of denial            rejecting an excuse: allegation; doubting the evidence or
+                            calling it false: dismissal; with a justification: protected
+                            status; else categorical
+an act negated              categorical denial ("did not strike", "no strike", "nothing to
+                            do with"); an observer finding no military presence rejects
+                            the excuse: allegation
+the evidence doubted        dismissal ("relied on unidentified witnesses", "fabricated")
+a lawful strike             protected-status denial, when a party speaks ("struck an arms
+                            depot", "the dead were terrorists", "followed a robust targeting
+                            process")
+harm, attack or violation   allegation (also an accusation, a condemnation, a judgement)
+==========================  =============================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from kg.extract import lexicon as L
+from kg.extract.context import ArticleContext
+from kg.extract.frames import Frame
+from kg.extract.harm import harm_kind, negated_harm
+from kg.extract.stance.signals import families, signals_in
+from kg.extract.syntax import child, word_set
+
+#: who observes a conflict rather than fights in it: the misuse they report is no excuse of
+#: theirs, the soldiers they find absent reject an excuse
+OBSERVERS = ("ngo", "intergovernmental", "witness", "media")
+_MILITARY_PRESENCE = frozenset("""soldier soldiers fighter fighters militant militants troops
+weapons weapon military combatants combatant gunmen armed rebels rebel""".split())
+_CIVILIAN_VICTIMS = frozenset("""civilian civilians child children woman women family families
+patient patients student students people resident residents worshipper worshippers shopper
+shoppers refugee refugees""".split())
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str                           # allegation | denial
+    denial_kind: Optional[str] = None
+
+
+ALLEGATION = Reading("allegation")
+
+
+def _plain(ctx: ArticleContext, frame: Frame) -> str:
+    return re.sub(r"[\"“”‘’']", "", frame.content.text(ctx.article.text).lower())
+
+
+def _around_cue(ctx: ArticleContext, frame: Frame) -> str:
+    text = _plain(ctx, frame)
+    if frame.cue_span is None:
+        return text
+    lo = max(0, frame.cue_span.start - 40)
+    before = ctx.article.text[lo:frame.cue_span.end].lower()
+    return re.sub(r"[\"“”‘’']", "", before) + " " + text
+
+
+def _observer(frame: Frame) -> bool:
+    """Does an observer speak (a rights group, a witness, the press), not a party that may
+    have struck (a state, its army, an armed group, or media that speak for a state)?"""
+    a = frame.speaker
+    if a is None or a.kind not in OBSERVERS:
+        return False
+    while a.speaks_for is not None:
+        a = a.speaks_for
+        if a.kind in ("government", "military", "armed_group"):
+            return False
+    return True
+
+
+def decide(ctx: ArticleContext, frame: Frame, accused: list) -> list[Reading]:
+    """The readings of *frame*: none when it neither alleges nor denies, two when a party
+    justifies its strike by the other side's misuse of the place (a denial of protection
+    and an allegation of misuse).  *accused* are the parties its words blame
+    (`kg.extract.claims.accused_parties`)."""
+    reading = _decide(ctx, frame, accused)
+    if reading is None:
+        return []
+    if reading.denial_kind == "protected_status" and (
+            "misuse" in families(signals_in(frame.tokens)) or _blames_others(frame, accused)):
+        return [reading, ALLEGATION]
+    return [reading]
+
+
+def _side(frame: Frame) -> set[str]:
+    names, a = set(), frame.speaker
+    while a is not None:
+        names.add(a.name.lower())
+        a = a.speaks_for
+    return names
+
+
+def _blames_others(frame: Frame, accused: list) -> bool:
+    """A justification that accuses the other side of harm ("a legitimate military action
+    against those who killed civilians in Jizan"): also an allegation."""
+    others = [p for p in accused if p.name.lower() not in _side(frame)]
+    return bool(others) and bool(harm_kind(frame.tokens) & {"casualty", "violation"})
+
+
+def _decide(ctx: ArticleContext, frame: Frame, accused: list) -> Optional[Reading]:
+    sig = signals_in(frame.tokens)
+    fam = families(sig)
+    if "non-denial" in fam or L.NON_DENIAL.search(_around_cue(ctx, frame)):
+        return Reading("denial", "non_denial")
+    if frame.negated_subject:
+        return Reading("denial", "categorical")
+    if frame.cue in L.DENY_VERBS:
+        return _denial_verb(ctx, frame, fam)
+    obj = frame.obj.lemma_.lower() if frame.obj is not None else ""
+    words = word_set(frame.tokens)
+    if frame.cue in L.EVALUATE_VERBS | L.CONDEMN_VERBS and obj in L.ALLEGATION_NOUNS and \
+            words & L.DISMISSAL_WORDS:
+        return Reading("denial", "dismissal")   # "called the reports lies"
+    if frame.cue in L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.EVALUATE_VERBS:
+        return ALLEGATION if is_allegation(frame, accused) else None
+    return _said(ctx, frame, fam, words, accused)
+
+
+def _denial_verb(ctx: ArticleContext, frame: Frame, fam: set[str]) -> Optional[Reading]:
+    obj = frame.obj.lemma_.lower() if frame.obj is not None else ""
+    if frame.negated_cue:
+        return None                     # "did not deny"
+    if obj in L.EXCUSE_NOUNS:
+        return ALLEGATION               # "dismissed Russia's excuses"
+    if word_set(frame.tokens) & L.DISMISSAL_WORDS or "doubt" in fam or (
+            obj in L.ALLEGATION_NOUNS and frame.cue in ("dismiss", "reject", "refute",
+                                                        "rebut", "dispute")):
+        return Reading("denial", "dismissal")
+    if _justified(ctx, frame, fam):
+        return Reading("denial", "protected_status")
+    return Reading("denial", "categorical")
+
+
+def _said(ctx: ArticleContext, frame: Frame, fam: set[str], words: set[str], accused: list
+          ) -> Optional[Reading]:
+    """What a verb of saying (or "according to", a quotation...) says."""
+    if frame.negated_cue or is_call(frame):
+        return None
+    if words & L.DENIAL_NOUNS or any(n in _plain(ctx, frame) for n in L.DENIAL_NOUNS):
+        return Reading("denial", "categorical")
+    negated = "negated-act" in fam or negated_harm(frame.tokens)
+    if (negated or "doubt" in fam) and _observer(frame) and words & _MILITARY_PRESENCE:
+        return ALLEGATION               # "no evidence of soldiers near the building", said
+                                        # by a rights group: the excuse is rejected
+    if (words & L.DISMISSAL_WORDS and not dismissed_is_excuse(frame.tokens)) or \
+            "doubt" in fam:
+        return Reading("denial", "dismissal")
+    if negated:
+        return Reading("denial", "categorical")
+    if _justified(ctx, frame, fam) or ("misuse" in fam and not _observer(frame)):
+        return Reading("denial", "protected_status")
+    if "misuse" in fam:
+        return ALLEGATION               # the other side's human shields, command posts
+    return ALLEGATION if is_allegation(frame, accused) else None
+
+
+def _justified(ctx: ArticleContext, frame: Frame, fam: set[str]) -> bool:
+    """A strike defended as lawful: on a military object, killing armed people, with care;
+    not when civilian victims are named with it ("killed militants and civilians")."""
+    if ("justification" in fam or "precaution" in fam) and not (
+            word_set(frame.tokens) & _CIVILIAN_VICTIMS and
+            "casualty" in harm_kind(frame.tokens)):
+        return True
+    return _justifies_by_words(ctx, frame)
+
+
+def _justifies_by_words(ctx: ArticleContext, frame: Frame) -> bool:
+    """ "only strike terrorist targets", "a legitimate military action", "in conformity
+    with international humanitarian law": the lexicon's phrases of justification."""
+    text = _plain(ctx, frame)
+    hits = [p for p in L.JUSTIFICATION_PATTERNS if p in text]
+    if not hits:
+        return False
+    for p in hits:
+        i = text.find(p)
+        if re.search(r"\b(no|not|without|never)\b[\w ]*$", text[max(0, i - 25):i]):
+            return False                # "with no evident military target"
+    words = word_set(frame.tokens)
+    kinds = harm_kind(main_clause(frame.tokens))
+    lawful = bool(words & {"only", "legitimate", "conformity", "accordance", "line"})
+    if ("casualty" in kinds or "violation" in kinds) and not lawful:
+        return False                    # "killed civilians and militants": an accusation
+    return lawful or bool(kinds & {"event", "event_noun"}) or "target" in words or \
+        "targeting" in words or "target" in kinds
+
+
+def main_clause(tokens) -> list:
+    """The tokens of what is said without its subordinate clauses ("..., after X did Y")."""
+    ids = {t.i for t in tokens}
+    sub = set()
+    for t in tokens:
+        if t.dep_ in ("advcl", "relcl", "acl") and t.head.i in ids and t.pos_ in ("VERB", "AUX"):
+            sub.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in sub] or tokens
+
+
+def is_call(frame: Frame) -> bool:
+    """ "we call on both parties to ...", "must respect ...": an appeal, not a claim."""
+    toks = [t for t in frame.tokens if not t.is_punct and not t.is_space]
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ in ("ROOT", "ccomp") or t.head.i not in ids or t.head.i == t.i:
+            if t.lemma_.lower() in L.CALL_VERBS and t.pos_ == "VERB":
+                # but "called the attack shameful" is a judgement, not an appeal
+                return not (t.lemma_.lower() in L.EVALUATE_VERBS and
+                            child(t, "dobj") is not None and
+                            child(t, "oprd", "xcomp", "ccomp") is not None)
+            if t.pos_ == "VERB" and any(c.lower_ in ("must", "should") for c in t.children) \
+                    and t.lemma_.lower() in ("respect", "protect", "spare", "allow", "stop",
+                                             "ensure", "refrain", "meet", "abide"):
+                return True
+            break
+    return False
+
+
+def dismissed_is_excuse(tokens) -> bool:
+    """In "claims that X only targets militants are false", the thing called false is an
+    excuse: rejecting it is an accusation."""
+    for t in tokens:
+        if t.lemma_.lower() not in L.DISMISSAL_WORDS or t.dep_ == "amod":
+            continue
+        target = t.head if t.dep_ in ("acomp", "attr") else t
+        if t.dep_ == "acomp":
+            target = child(t.head, "nsubj", "nsubjpass") or t.head
+        sub = list(target.subtree)
+        if "only" in word_set(sub) or any(x.lemma_.lower() in L.EXCUSE_NOUNS for x in sub):
+            return True
+    return False
+
+
+def is_allegation(frame: Frame, accused: list) -> bool:
+    """Does what is said assert harm, an attack on a protected object, or a violation (by
+    someone it blames, when it names no target)?"""
+    if frame.negated_cue or is_call(frame):
+        return False
+    kinds = harm_kind(frame.tokens)
+    if frame.cue in L.ACCUSE_VERBS:
+        return bool(kinds) or (frame.cue == "blame" and bool(accused))
+    if frame.cue in L.CONDEMN_VERBS or frame.cue in L.EVALUATE_VERBS:
+        return bool(kinds)
+    if dismissed_is_excuse(frame.tokens):
+        return True
+    if "casualty" in kinds or "happened" in kinds:
+        return True
+    if "violation" in kinds:        # a principle ("violations are war crimes") is no claim
+        return bool(accused) or bool(kinds & {"event", "event_noun", "target"}) or \
+            names_a_party(frame.tokens)
+    if "event" in kinds:
+        return "target" in kinds or bool(accused)
+    return "event_noun" in kinds and "target" in kinds
+
+
+def names_a_party(tokens) -> bool:
+    """Do the words name a state or organisation as an owner or an agent ("the Israelis'
+    warning", "by the militia")?"""
+    return any(t.ent_type_ in ("NORP", "GPE", "ORG") and (
+        t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("by", "from")))
+        for t in tokens)
+
+
+def is_hedged(frame: Frame) -> bool:
+    return bool(word_set(frame.tokens) & L.HEDGES)

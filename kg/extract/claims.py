@@ -156,7 +156,8 @@ def _claim(ctx: ArticleContext, f: Frame, article_voice: AgentRef, reading, accu
     claim = Claim(kind=reading.kind, span=_evidence(ctx, f, dk), source=source,
                   attribution=attribution, denial_kind=dk, hedged=is_hedged(f),
                   cue=f.cue, sentence=f.sent_index, paragraph=ctx.paragraph(f.content.start),
-                  fresh=f.fresh or f.from_pending, by_reference=f.by_reference)
+                  fresh=f.fresh or f.from_pending, by_reference=f.by_reference,
+                  continuation=f.continuation)
     if reading.kind == "allegation":
         claim.accused = accused or _named_parties(ctx, f)
         return claim

@@ -1,17 +1,16 @@
-"""One claim per statement: fold the repeats an article makes of the same statement.
+"""One claim per sentence that carries it: fold what one sentence says twice.
 
-News reports a statement several times: a lead or dek summarises what the body then quotes,
-a paraphrase is followed by the quotation, a quotation runs on in the next paragraph ("...,"
-he said), a wire copy repeats a figure.  After agent keys are set, claims of the same source
-(or of bodies it speaks for) are folded into one claim with several pieces of evidence when
+The annotation conventions (docs/gold-format.md) count one claim per sentence, or per
+continuous quotation, that carries it, even when it repeats an earlier one: a lead "X denied
+..." and a later quotation of X are two claims.  After agent keys are set, claims of the same
+source are folded into one claim with several pieces of evidence when
 
-* they are in the same or the next sentence, of the same kind, and the later one is not
-  marked as a further statement ("also said", "added");
-* a direct quotation in the next sentence continues a paraphrase of the same speaker;
-* their words are nearly the same.
-
-A lead that states what a later paragraph states again is a claim of its own (the gold
-conventions: one claim per sentence, or per continuous quotation, that carries it).
+* they are of the same kind and in the same sentence, the later one not marked as a further
+  statement ("also said", "added"), or the later one is a quotation paragraph that goes on
+  with no verb of saying of its own (one continuous quotation);
+* their words are nearly the same (a wire copy repeating a sentence);
+* an unattributed repeat ("16 people have been reported killed") says what a named source
+  said.
 
 Also here: an allegation that blames someone else for an attack that others blame on the
 speaker's side is also a denial, by counter-attribution ("Israel said it was caused by a
@@ -80,14 +79,9 @@ def merge_claims(extraction: Extraction) -> None:
                 break
             if not same_source(a, b) or "non_denial" in (a.denial_kind, b.denial_kind):
                 continue
-            near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article" and (
-                b.sentence == a.sentence or b.by_reference or b.attribution == "direct")
+            near = a.source.kind != "article" and (b.sentence == a.sentence or (
+                b.continuation and 0 < b.sentence - a.sentence <= 2))
             if a.kind == b.kind and near and not b.fresh:
-                _fold(a, b)
-                dropped.add(j)
-                break
-            if a.kind != b.kind and b.sentence - a.sentence == 1 and \
-                    b.attribution == "direct" and not b.fresh and b.cue in ("say", "tell"):
                 _fold(a, b)
                 dropped.add(j)
                 break

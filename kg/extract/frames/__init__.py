@@ -80,10 +80,22 @@ class _Reading:
             else None)
         if q is not None and speaker is not None:
             self.frames.append(Frame(speaker, q, "direct", p.cue if p else "say", si,
-                                     list(sent), continuation=p is None,
+                                     list(sent), continuation=p is None and
+                                     _left_open(ctx.article.text, lead),
                                      from_pending=p is not None, by_reference=True,
                                      pattern="quotation-paragraph"))
         return True
+
+
+def _left_open(text: str, start: int) -> bool:
+    """Does the paragraph before *start* leave a quotation open (the typographic sign that
+    the same quotation goes on in the next paragraph)?"""
+    end = text.rfind("\n", 0, start)
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    begin = text.rfind("\n", 0, end) + 1
+    para = text[begin:end]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
 
 
 def find_frames(ctx: ArticleContext) -> list[Frame]:

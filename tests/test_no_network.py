@@ -124,7 +124,12 @@ def article_files(folder: Path, server: LoggingServer) -> Path:
             f'<link rel="stylesheet" href="{server.url("/style.css")}">'
             f'<link rel="canonical" href="{server.url("/story")}">'
             f'<meta http-equiv="refresh" content="0; url={server.url("/refresh")}">'
-            f'<script src="{server.url("/app.js")}"></script></head><body><article>'
+            f'<script src="{server.url("/app.js")}"></script>'
+            '<script type="application/ld+json">'
+            + json.dumps({"@context": server.url("/ctx.jsonld"), "@type": "NewsArticle",
+                          "headline": "Market shelled", "datePublished": "2019-03-04",
+                          "url": server.url("/ld")})
+            + '</script></head><body><article>'
             f'<h1>Market shelled</h1><img src="{server.url("/photo.jpg")}">'
             f'<p>{ARTICLE.replace("hospital", "market")}</p>'
             f'<iframe src="{server.url("/frame")}"></iframe>'

@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from kg.errors import KgError
 from kg.extract import Extractor
-from kg.ingest import DEFAULT_MAX_BYTES, IngestResult, IngestSummary, iter_articles
+from kg.ingest import (DEFAULT_MAX_BYTES, IngestResult, IngestSummary, iter_articles,
+                       skip_duplicates)
 from kg.model import Article, Extraction
 from kg.resolve import resolve_article
 
@@ -84,7 +85,7 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
 
     extractor = extractor or Extractor(model)
     outcome = IngestOutcome()
-    stream = iter_articles(list(paths), max_bytes=max_bytes)
+    stream = skip_duplicates(iter_articles(list(paths), max_bytes=max_bytes))
     for notes, batch, extracted in _extract_batches(_batches(stream, batch_size), extractor,
                                                     n_process):
         for r in notes:

@@ -18,7 +18,9 @@ def _param(ctx, _param, values: tuple[str, ...]) -> dict[str, str]:
     for v in values:
         name, sep, value = v.partition("=")
         if not sep or not name:
-            raise click.BadParameter(f"{v!r} is not NAME=VALUE", ctx=ctx, param=_param)
+            from kg.errors import shown
+
+            raise click.BadParameter(f"{shown(v)} is not NAME=VALUE", ctx=ctx, param=_param)
         out[name.strip()] = value
     return out
 

@@ -31,8 +31,8 @@ def run_query(query: Union[StoredQuery, str], params: Mapping[str, str] = {}, *,
         try:
             raw = store.query(q.text, q.bindings(params), allow=allow, limit=limit,
                               offset=offset)
-            return Results.from_oxigraph(raw)
-        except OSError as err:  # e.g. an allowed SERVICE that cannot be reached
+            return Results.from_oxigraph(raw)  # rows are computed here, lazily
+        except (OSError, RuntimeError) as err:  # e.g. an allowed SERVICE that fails
             from kg.errors import QueryError
 
             raise QueryError("E710", f"the query {q.name!r} failed while running", str(err),

@@ -70,7 +70,7 @@ def harm_kind(tokens) -> set[str]:
         elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
                 child(t, "agent") is not None and not is_negated(t):
             kinds.add("event")          # "it was caused by a Palestinian rocket"
-        elif t.pos_ == "VERB" and lemma in ("carry", "conduct", "launch", "commit", "stage") \
+        elif t.pos_ == "VERB" and lemma in ("carry", "conduct", "launch", "commit", "stage", "cause") \
                 and not is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
                                                for c in t.children if c.dep_ == "dobj"):
             kinds.add("event")          # "Russia carried out the attack"

@@ -35,6 +35,7 @@ from kg.extract.frames import Frame
 from kg.extract.harm import harm_kind, negated_harm
 from kg.extract.stance.signals import families, signals_in
 from kg.extract.syntax import child, word_set
+from kg.gazetteer import DEMONYMS, STATE_NAMES
 
 #: who observes a conflict rather than fights in it: the misuse they report is no excuse of
 #: theirs, the soldiers they find absent reject an excuse
@@ -90,24 +91,72 @@ def decide(ctx: ArticleContext, frame: Frame, accused: list) -> list[Reading]:
     if reading is None:
         return []
     if reading.denial_kind == "protected_status" and (
-            "misuse" in families(signals_in(frame.tokens)) or _blames_others(frame, accused)):
+            "misuse" in families(signals_in(frame.tokens)) or
+            (_blames_others(frame, accused) and
+             harm_kind(frame.tokens) & {"casualty", "violation"})):
         return [reading, ALLEGATION]
+    if reading.denial_kind == "categorical" and _shifts_blame(frame):
+        return [reading, ALLEGATION]    # "caused by the rebels themselves, not by our troops"
     return [reading]
 
 
-def _side(frame: Frame) -> set[str]:
-    names, a = set(), frame.speaker
-    while a is not None:
-        names.add(a.name.lower())
-        a = a.speaks_for
-    return names
-
-
 def _blames_others(frame: Frame, accused: list) -> bool:
-    """A justification that accuses the other side of harm ("a legitimate military action
-    against those who killed civilians in Jizan"): also an allegation."""
-    others = [p for p in accused if p.name.lower() not in _side(frame)]
-    return bool(others) and bool(harm_kind(frame.tokens) & {"casualty", "violation"})
+    """Do the words blame a party other than the speaker's own side?  (A justification
+    that accuses the other side of harm, "a legitimate action against those who killed
+    civilians"; a denial that shifts the blame, "the rebels shelled it themselves".)"""
+    side = party_states(frame.speaker)
+    return any(p.name.lower() not in side and not (party_states(p) & side) for p in accused)
+
+
+_DOING = L.ATTACK_VERBS | L.CASUALTY_VERBS | {"cause", "carry", "launch", "fire", "commit"}
+
+
+def _shifts_blame(frame: Frame) -> bool:
+    """Does a denial also say another party did it ("it was caused by the rebels
+    themselves", "the LTTE attacked them")?  An act not negated, whose doer is a party
+    other than the speaker's side."""
+    side = party_states(frame.speaker)
+    for t in frame.tokens:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _DOING or _negated(t):
+            continue
+        doer = child(t, "nsubj")
+        agent = child(t, "agent")
+        if agent is not None:
+            doer = child(agent, "pobj")
+        if doer is not None and _names_party(doer) and \
+                not (party_states(_Named(doer.text)) & side):
+            return True
+    return False
+
+
+def _negated(t) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in t.children)
+
+
+def _names_party(t) -> bool:
+    return t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.ent_type_ != "PERSON")
+
+
+class _Named:
+    """A name as an agent, for `party_states`."""
+
+    def __init__(self, name: str):
+        self.name, self.speaks_for = name, None
+
+
+def party_states(agent) -> set[str]:
+    """The names an agent and the bodies it speaks for go by, with the states they belong to
+    ("Russian troops" -> {"russian troops", "Russia"})."""
+    out: set[str] = set()
+    while agent is not None:
+        out.add(agent.name.lower())
+        for w in agent.name.replace("’", "'").split():
+            w = w.lower().rstrip(".").removesuffix("'s")
+            state = STATE_NAMES.get(w) or DEMONYMS.get(w)
+            if state:
+                out.add(state)
+        agent = agent.speaks_for
+    return out
 
 
 def _decide(ctx: ArticleContext, frame: Frame, accused: list) -> Optional[Reading]:
@@ -121,9 +170,10 @@ def _decide(ctx: ArticleContext, frame: Frame, accused: list) -> Optional[Readin
         return _denial_verb(ctx, frame, fam)
     obj = frame.obj.lemma_.lower() if frame.obj is not None else ""
     words = word_set(frame.tokens)
-    if frame.cue in L.EVALUATE_VERBS | L.CONDEMN_VERBS and obj in L.ALLEGATION_NOUNS and \
-            words & L.DISMISSAL_WORDS:
-        return Reading("denial", "dismissal")   # "called the reports lies"
+    if frame.cue in L.EVALUATE_VERBS | L.CONDEMN_VERBS and words & L.DISMISSAL_WORDS and \
+            not dismissed_is_excuse(frame.tokens):
+        return Reading("denial", "dismissal")   # "called the reports lies", "denounced the
+                                                # act of propaganda"
     if frame.cue in L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.EVALUATE_VERBS:
         return ALLEGATION if is_allegation(frame, accused) else None
     return _said(ctx, frame, fam, words, accused)
@@ -257,10 +307,22 @@ def is_allegation(frame: Frame, accused: list) -> bool:
         return True
     if "violation" in kinds:        # a principle ("violations are war crimes") is no claim
         return bool(accused) or bool(kinds & {"event", "event_noun", "target"}) or \
-            names_a_party(frame.tokens)
+            names_a_party(frame.tokens) or judges_it(frame.tokens)
     if "event" in kinds:
         return "target" in kinds or bool(accused)
     return "event_noun" in kinds and "target" in kinds
+
+
+def judges_it(tokens) -> bool:
+    """ "it was a war crime", "this was an act of terror": a judgement of the event."""
+    for t in tokens:
+        if t.lemma_ == "be" and any(c.dep_ == "nsubj" and (
+                c.lower_ in ("it", "this", "that") or c.lemma_.lower() in L.EVENT_NOUNS)
+                for c in t.children):
+            judged = [x for c in t.children if c.dep_ in ("attr", "acomp") for x in c.subtree]
+            if word_set(judged) & L.VIOLATION_WORDS:
+                return True
+    return False
 
 
 def names_a_party(tokens) -> bool:

@@ -33,7 +33,8 @@ from kg.extract import lexicon as L
 from kg.extract.context import ArticleContext
 from kg.extract.frames import Frame
 from kg.extract.harm import harm_kind, negated_harm
-from kg.extract.stance.signals import families, signals_in
+from kg.extract.stance.signals import anchors_in, families, signals_in
+from kg.extract.stance.signals import words as word_list
 from kg.extract.syntax import child, word_set
 from kg.gazetteer import DEMONYMS, STATE_NAMES
 
@@ -220,11 +221,58 @@ def _said(ctx: ArticleContext, frame: Frame, fam: set[str], words: set[str], acc
 def _justified(ctx: ArticleContext, frame: Frame, fam: set[str]) -> bool:
     """A strike defended as lawful: on a military object, killing armed people, with care;
     not when civilian victims are named with it ("killed militants and civilians")."""
-    if ("justification" in fam or "precaution" in fam) and not (
-            word_set(frame.tokens) & _CIVILIAN_VICTIMS and
-            "casualty" in harm_kind(frame.tokens)):
+    main = main_clause(frame.tokens)
+    if word_set(main) & _CIVILIAN_VICTIMS and "casualty" in harm_kind(main):
+        return _justifies_by_words(ctx, frame)      # "killed militants and civilians"
+    own = [t for t in anchors_in(frame.tokens, "justification:strike") +
+           anchors_in(frame.tokens, "justification:killed") if own_strike(frame, t)]
+    called_military = any(x.startswith(("justification:was", "justification:as"))
+                          for x in signals_in(frame.tokens))
+    if own or called_military or "precaution" in fam or strikes_military(frame, main):
         return True
     return _justifies_by_words(ctx, frame)
+
+
+def own_strike(frame: Frame, verb) -> bool:
+    """Is the strike the speaker's side's?  Its doer unnamed (passive), a pronoun ("it",
+    "we", "its jets"), or a party of the speaker's state; not another party named."""
+    doer = child(verb, "nsubj")
+    agent = child(verb, "agent")
+    if agent is not None:
+        doer = child(agent, "pobj")
+    if doer is None or doer.pos_ == "PRON":
+        return True
+    owner = next((c for c in doer.children if c.dep_ in ("poss", "amod", "compound") and
+                  (c.pos_ == "PRON" or _names_party(c))), None)
+    if owner is not None and owner.pos_ == "PRON":
+        return True                     # "its strikes", "our forces"
+    named = owner if owner is not None else doer
+    if not _names_party(named):
+        return True                     # "the strike", "the operation"
+    return bool(party_states(_Named(named.text)) & party_states(frame.speaker))
+
+
+_BESIDE = frozenset("near beside next close adjacent around outside behind".split())
+
+
+def strikes_military(frame: Frame, tokens) -> bool:
+    """The speaker's strike on an object described in military words ("targeting a meeting
+    between air force officials and arms suppliers"), unless the object is a protected one
+    ("a hospital near a military base")."""
+    military = word_list("military_objects") | word_list("military_modifiers")
+    for t in tokens:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in word_list("strike_verbs") or \
+                _negated(t) or not own_strike(frame, t):
+            continue
+        obj = child(t, "dobj")
+        if obj is None or obj.lemma_.lower() in L.TARGET_TERMS or \
+                obj.lemma_.lower() in L.MEANS_NOUNS:
+            continue                    # a protected object, or the weapon itself
+        beside = {x.i for c in obj.subtree if c.dep_ == "prep" and c.lower_ in _BESIDE
+                  for x in c.subtree}
+        if word_set([x for x in obj.subtree if x.i not in beside]) & military:
+            return True
+    return False
 
 
 def _justifies_by_words(ctx: ArticleContext, frame: Frame) -> bool:

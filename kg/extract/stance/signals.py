@@ -50,3 +50,11 @@ def families(signals: set[str]) -> set[str]:
 
 def words(list_id: str) -> frozenset:
     return rules().words(list_id)
+
+
+def anchors_in(tokens, prefix: str) -> list:
+    """The tokens of *tokens* on which a signal whose id starts with *prefix* is anchored."""
+    if not tokens:
+        return []
+    found = doc_signals(tokens[0].doc)
+    return [t for t in tokens if any(s.startswith(prefix) for s in found.get(t.i, ()))]

@@ -120,7 +120,7 @@ def test_push_then_query_remotely(oxigraph_server, fixture_store):
     out = run("push", "--endpoint", oxigraph_server.update_url, "--query-endpoint",
               oxigraph_server.query_url, "--with-default-graph", "--store", fixture_store)
     assert out.exit_code == 0, out.output
-    assert "pushed 6 graphs" in out.output and "warning" not in out.output
+    assert "pushed 7 graphs" in out.output and "warning" not in out.output
     local = run("query", "party_claims_summary", "--store", fixture_store).output
     remote = run("query", "party_claims_summary", "--endpoint", oxigraph_server.query_url).output
     assert remote == local

@@ -65,7 +65,7 @@ def test_push_copies_every_public_graph_and_is_idempotent(oxigraph_server, fixtu
         assert _graph_counts(ep) == expected
         push(store, ep)
         assert _graph_counts(ep) == expected
-    assert first.graphs == len(expected) == 6
+    assert first.graphs == len(expected) == 7
 
 
 def test_an_interrupted_push_is_finished_by_running_it_again(oxigraph_server, fixture_store):

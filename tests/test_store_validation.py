@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.namespaces import OA, XSD
+from kg.namespaces import EKG, OA, XSD
 from kg.store import Store
 from kg.store.validation import neighbourhood_graphs, validate_articles, validate_store
+from kg.validate import validate_graph
 from tests.support import fixture as fx
 
 pytest.importorskip("pyshacl")
@@ -55,3 +56,12 @@ def test_neighbourhood_holds_whole_articles(real_store):
     assert str(iris.article_graph_iri(fx.ids()["A"])) in names     # shares the attack
     assert str(iris.article_graph_iri(fx.ids()["C"])) not in names
     assert URIRef(iris.ENTITIES_GRAPH) in {g.identifier for g in graphs}
+    by_name = {g.identifier: g for g in graphs}
+    b_denial = fx.claim(by_name[iris.article_graph_iri(fx.ids()["B"])], EKG.Denial)
+    a_allegation = fx.claim(by_name[iris.article_graph_iri(fx.ids()["A"])], EKG.Allegation)
+    assert (b_denial, EKG.denies, a_allegation) in by_name[iris.LINKS_GRAPH]
+    merged = Graph()
+    for g in graphs:
+        merged += g
+    report = validate_graph(merged)
+    assert report.passes(), report.render("text")

@@ -49,14 +49,26 @@ def validate_store(store, batch_size: int = 10, shapes: Optional[Graph] = None):
 
 def neighbourhood_graphs(store, article_ids: Iterable[str]) -> list[Graph]:
     """The articles' graphs, the whole graphs of the other articles their statements touch,
-    and the entities: what ``kg validate --store DIR --article ID`` validates, as plain graphs
-    that need no filtering."""
+    the entities, and the links between the claims of those articles: what ``kg validate
+    --store DIR --article ID`` validates, as plain graphs that need no filtering."""
     from kg import iris
+    from kg.namespaces import EKG, RDF
+    from kg.store import layout
+    from kg.store.across import links_of
+    from kg.store.terms import to_rdflib
+    from kg.validate.engine.terms import to_ox
 
     prefix = str(iris.article_iri(""))
     scope = store.validation_scope(article_ids, with_ontology=False)
     ids = {str(n)[len(prefix):].split("/", 1)[0] for n in scope.graph.all_nodes()
            if str(n).startswith(prefix)}
     graphs = [store.article_graph(i) for i in sorted(ids) if i and store.has_article(i)]
+    links = Graph(identifier=to_rdflib(layout.LINKS_GRAPH))
+    claims = {n for g in graphs for cls in (EKG.Allegation, EKG.Denial)
+              for n in g.subjects(RDF.type, cls)}
+    for s, p, o in links_of(store.db, (to_ox(n) for n in sorted(claims))):
+        if to_rdflib(s) in claims and to_rdflib(o) in claims:   # both ends here
+            links.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     graphs.append(store.entities_graph())
+    graphs.append(links)
     return graphs

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 
+import pyoxigraph as ox
+
 TERM_TYPES = {"uri", "literal", "typed-literal", "bnode"}
 _MISSING = object()
 
@@ -92,6 +94,15 @@ def _check_term(term: object, where: str) -> None:
     for key in ("datatype", "xml:lang"):
         if key in term and not isinstance(term[key], str):
             raise AnswerError(f'{where} has the {key} {_show(term[key])}, not a string')
+    try:
+        if kind == "uri":
+            ox.NamedNode(value)
+        elif "xml:lang" in term:
+            ox.Literal(value, language=term["xml:lang"])
+        elif "datatype" in term:
+            ox.NamedNode(term["datatype"])
+    except ValueError as err:
+        raise AnswerError(f"{where} is not a valid RDF term ({_cut(err)})") from None
 
 
 def _kind(value: object) -> str:

@@ -14,15 +14,17 @@ from typing import Optional
 
 import click
 
-PLAIN_STEPS = 20      # at most this many plain lines (one per 5%), plus the last
+PLAIN_STEPS = 20      # plain lines: the first, then one per 5%
 
 
 class ProgressReport:
     """Report *done* of *total* *unit* for the command *label*; `update` as work goes."""
 
-    def __init__(self, label: str, unit: str, terminal: Optional[bool] = None):
-        self.label, self.unit = label, unit
-        self.terminal = sys.stderr.isatty() if terminal is None else terminal
+    def __init__(self, label: str, unit: str, terminal: Optional[bool] = None, console=None):
+        self.label, self.unit, self.console = label, unit, console
+        if terminal is None:
+            terminal = console is not None or sys.stderr.isatty()
+        self.terminal = terminal
         self._bar = self._task = None
         self._step = -1
 
@@ -36,17 +38,17 @@ class ProgressReport:
             self._bar = Progress(TextColumn(f"kg: {self.label}"), BarColumn(),
                                  MofNCompleteColumn(), TextColumn(self.unit),
                                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                                 console=Console(stderr=True), transient=True)
+                                 console=self.console or Console(stderr=True),
+                                 transient=True)
             self._bar.start()
             self._task = self._bar.add_task(self.label, total=None, rate="")
         return self
 
     def update(self, done: int, total: int) -> None:
         if self._bar is not None:
-            task = self._bar.tasks[0]
-            speed = task.speed
-            rate = f"{speed:.1f} {self.unit}/s" if speed else ""
-            self._bar.update(self._task, completed=done, total=total, rate=rate)
+            self._bar.update(self._task, completed=done, total=total)
+            speed = self._bar.tasks[0].speed
+            self._bar.update(self._task, rate=f"{speed:.1f} {self.unit}/s" if speed else "")
             return
         step = done * PLAIN_STEPS // total if total else PLAIN_STEPS
         if step != self._step:

@@ -216,8 +216,12 @@ class Endpoint:
         c = self.credentials
         challenge = (err.headers.get("WWW-Authenticate", "") if err.headers else "").lower()
         hint = ""
-        if challenge.startswith("digest") and c.user and c.scheme != "digest" and not c.token:
-            hint = f"; the server asks for Digest authentication: set {ENV_AUTH}=digest"
+        if c.user and c.scheme != "digest" and not c.token:
+            if challenge.startswith("digest"):
+                hint = f"; the server asks for Digest authentication: set {ENV_AUTH}=digest"
+            elif not challenge.startswith("basic"):
+                hint = (f"; if the server wants Digest authentication (Virtuoso's "
+                        f"/sparql-auth does), set {ENV_AUTH}=digest")
         if status == 403:
             return RemoteError("E803", what, f"access denied (HTTP 403){said}",
                                "use an account the server allows to do this (for updates, one "

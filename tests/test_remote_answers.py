@@ -334,3 +334,29 @@ def test_a_server_that_sends_a_table_for_an_ask(server):
     server.answers(body=_results([]))
     with pytest.raises(RemoteError, match="E809"):
         _ep(server.url).ask("ASK { ?s ?p ?o }")
+
+
+# --- push: the query endpoint it guesses ----------------------------------------------------------
+def _updates_only(request):
+    """Updates succeed; the URL answers no query (as an update-only endpoint would)."""
+    if request["headers"].get("Content-Type", "").startswith("application/sparql-update"):
+        return 200, {}, b""
+    return 404, {"Content-Type": "text/plain"}, b"Not Found"
+
+
+def test_a_push_stops_before_sending_when_the_guessed_query_url_fails(server, fixture_store):
+    server.answers(_updates_only)
+    out = kg("push", "--endpoint", server.url.replace("/sparql", "/update"), "--store",
+             fixture_store, "--retries", "0")
+    assert out.exit_code == 2 and "E811" in out.output and "--query-endpoint" in out.output
+    assert server.url.replace("/sparql", "/query") in out.output       # the guess, named
+    assert [r["path"] for r in server.seen] == ["/update", "/query", "/update"]   # probe only
+
+
+def test_a_push_told_what_to_do_warns_when_it_cannot_check(server, fixture_store):
+    server.answers(_updates_only)
+    out = kg("push", "--endpoint", server.url, "--with-default-graph", "--store",
+             fixture_store, "--retries", "0")
+    assert out.exit_code == 0, out.output
+    assert "pushed 6 graphs" in out.output and "warning: could not check" in out.output
+    assert sum(r["path"] == "/sparql" for r in server.seen) == len(server.seen) >= 7

@@ -223,7 +223,8 @@ def test_an_empty_answer_from_a_server_with_articles_is_an_empty_table(server):
 # --- URLs ---------------------------------------------------------------------------------------
 BAD_URLS = ["http://[::1", "http://127.0.0.1:abc/sparql", "http://127.0.0.1:99999/sparql",
             "ftp://127.0.0.1/sparql", "http:///sparql", "sparql", "http://exa mple.org/q",
-            "http://127.0.0.1/q\nx", "http://[not-ipv6]/q", "http://127.0.0.1/\u202eq"]
+            "http://127.0.0.1/q\nx", "http://[not-ipv6]/q", "http://127.0.0.1/\u202eq",
+            "http://127.0.0.1/gr\u00e4ph", "http://a..b/q"]
 
 
 @pytest.mark.parametrize("url", BAD_URLS)

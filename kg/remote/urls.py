@@ -102,7 +102,8 @@ def check_url(url: str, what: str) -> str:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - reading it checks the port
-    except ValueError as err:
+        (parts.hostname or "").encode("idna")       # and this the host name
+    except ValueError as err:  # UnicodeError included
         raise RemoteError("E801", f"bad {what} URL {shown!r}",
                           f"it cannot be read as a URL ({Secrets.of(url).scrub(err)})",
                           fix) from None
@@ -113,6 +114,10 @@ def check_url(url: str, what: str) -> str:
         raise RemoteError("E801", f"bad {what} URL {shown!r}",
                           "it holds spaces or control characters",
                           "percent-encode them (%20 for a space)")
+    if not (parts.path + parts.query).isascii():
+        raise RemoteError("E801", f"bad {what} URL {shown!r}",
+                          "its path or query string holds characters other than ASCII",
+                          "percent-encode them (%C3%A4 for ä)")
     if "@" in parts.netloc:
         raise RemoteError("E802", f"the {what} URL {shown!r} contains credentials",
                           "arguments show up in process lists and shell histories",

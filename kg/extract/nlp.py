@@ -124,7 +124,7 @@ PIECE = 100_000
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:
-    """*text* cut into consecutive pieces of at most *size* characters, at paragraph
+    r"""*text* cut into consecutive pieces of at most *size* characters, at paragraph
     breaks where it can, else at line breaks, else at spaces; joined, they are *text*.
 
     >>> pieces("aa bb\n\ncc dd", 8)

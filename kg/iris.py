@@ -54,6 +54,8 @@ INCIDENT_GRAPH_PREFIX = DATA_IRI + "graph/incident/"
 def incident_graph_iri(slug_: str) -> URIRef:
     """The derived graph of one incident (`kg.store.incidents`)."""
     return _iri(f"graph/incident/{slug_}")
+
+
 ONTOLOGY_GRAPH = _iri("graph/ontology")
 
 

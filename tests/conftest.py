@@ -1,4 +1,4 @@
-"""Shared fixtures of the store, query, export and remote tests."""
+"""Shared fixtures: the extractor, and the store, query, export and remote tests' data."""
 
 from __future__ import annotations
 
@@ -13,6 +13,39 @@ from pathlib import Path
 import pytest
 
 from tests.support import fixture as fx
+
+
+def pytest_configure(config) -> None:
+    """Where the cache folder cannot be written (a read-only home on CI), give the session a
+    temporary one, so that the gazetteer index (`kg.resolve.places`) is built once and
+    shared with the commands the tests run, not built in memory by each of them."""
+    import os
+    import tempfile
+
+    from kg.resolve.places import cache_dir
+
+    if os.environ.get("KG_CACHE_DIR"):
+        return
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache_dir()):
+            pass
+    except OSError:
+        os.environ["KG_CACHE_DIR"] = config._kg_cache = tempfile.mkdtemp(prefix="kg-cache-")
+
+
+def pytest_unconfigure(config) -> None:
+    made = getattr(config, "_kg_cache", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The extractor with the default spaCy model (loaded once per process)."""
+    from kg.extract import Extractor
+
+    return Extractor()
 
 
 @pytest.fixture(scope="session")

@@ -45,15 +45,44 @@ def dump(store_dir: Path) -> str:
         return export_text(store, "nquads")
 
 
+def all_quads(store_dir: Path) -> list[str]:
+    """Every quad of the database, internal graphs included."""
+    with Store.open(store_dir) as store:
+        return sorted(str(q) for q in store.db)
+
+
 def test_samples_ingest_cleanly_and_reingest_gives_the_same_bytes(tmp_path, extractor):
     store = tmp_path / "store"
     first = ingest([sample_articles_dir()], store, extractor=extractor)
     assert (first.summary.ingested, first.summary.failed) == (5, 0)
     assert first.violations == 0, [r.to_text() for r in first.reports]
-    before = dump(store)
+    before, quads = dump(store), all_quads(store)
     again = ingest([sample_articles_dir()], store, extractor=extractor)
     assert again.summary.ingested == 5
     assert dump(store) == before
+    assert all_quads(store) == quads          # not one quad more (issue 14)
+
+
+REMOVED = "de7bd2b9f94881b3"    # examples/articles/002_4cad11edb0f40b81.txt
+
+
+def test_removing_a_sample_leaves_the_store_of_the_other_four(tmp_path, extractor):
+    store = tmp_path / "store"
+    ingest([sample_articles_dir()], store, extractor=extractor)
+    runner = CliRunner()
+    out = runner.invoke(cli, ["store", "remove", REMOVED, "--store", str(store)])
+    assert out.exit_code == 0, out.output
+    out = runner.invoke(cli, ["validate", "--store", str(store)])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("0 violation(s)"), out.output
+    others = [p for p in sorted(sample_articles_dir().glob("*.txt"))
+              if not p.name.startswith("002_")]
+    fresh = tmp_path / "fresh"
+    ingest(others, fresh, extractor=extractor)
+    with Store.open(fresh) as s:
+        assert REMOVED not in s.article_ids() and len(s.article_ids()) == 4
+    assert all_quads(store) == all_quads(fresh)
+    assert dump(store) == dump(fresh)
 
 
 def test_order_and_batching_do_not_change_the_graph(tmp_path, extractor):

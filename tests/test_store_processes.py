@@ -6,12 +6,14 @@ Real processes: a child holds the store, or is killed with SIGKILL in the middle
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg.errors import StoreLockedError
@@ -126,3 +128,87 @@ def test_killed_in_the_middle_of_a_write_the_store_holds_all_or_nothing(empty_st
         with Store.open(empty_store, "w", ontology=False) as store:
             store.write_article(big_article(aid, 100))
     assert 100 in outcomes   # at least one kill landed before the commit
+
+
+def _all_quads(path) -> list[str]:
+    with Store.open(path) as store:
+        return sorted(str(q) for q in store.db)
+
+
+def _removal_case(tmp_path):
+    """Two stores of the synthetic corpus: *full* (80 articles) and *rest* (without the
+    removed half, some of whose allegations other articles' denials answer in the
+    incident graphs); with the ids removed."""
+    from kg.namespaces import EKG
+    from kg.rdf import article_graph, entity_graph
+    from kg.store import layout
+    from tests.support.synthetic import Corpus
+
+    items = [(x.article.id, (article_graph(x), entity_graph(x)))
+             for x in Corpus(seed=11, n_attacks=4).extractions(80)]
+    removed = sorted(aid for aid, _ in items)[::2]
+    full, rest = tmp_path / "full", tmp_path / "rest"
+    with Store.open(full, "w", ontology=False) as store:
+        store.write_articles([item for _, item in items])
+        linked = {q.object.value for g in store.incident_graphs() for q in
+                  store.db.quads_for_pattern(None, ox.NamedNode(str(EKG.denies)), None, g)}
+    assert any(f"/article/{aid}/" in iri for aid in removed for iri in linked)
+    with Store.open(rest, "w", ontology=False) as store:
+        store.write_articles([item for aid, item in items if aid not in removed])
+        assert not layout.has_pending(store.db)
+    return full, rest, removed
+
+
+@pytest.mark.slow
+def test_killed_in_the_middle_of_a_remove_the_store_is_before_or_after(tmp_path):
+    """A remove that takes links away from other articles (in the incident graphs) is seen
+    whole: after a kill -9 anywhere in it (the articles' transaction, the incidents'
+    derivation, the incidents' transaction), opening the store shows the store before or
+    the store of the other articles, and the remove run again reaches the latter."""
+    full, rest, removed = _removal_case(tmp_path)
+    before, after = _all_quads(full), _all_quads(rest)
+    outcomes = []
+    end = start = 0.0
+    for fraction in (None, 0.0, 0.3, 0.7):
+        work = tmp_path / f"work-{fraction}"
+        shutil.copytree(full, work)
+        p = child("remove", str(work), *removed)
+        updating = float(wait_for(p, "updating").split()[1])
+        if fraction is None:                 # not killed: how long the remove takes
+            start, end = updating, float(wait_for(p, "done").split()[1])
+            p.wait()
+        else:
+            time.sleep(fraction * (end - start))
+            os.kill(p.pid, signal.SIGKILL)
+            p.wait()
+        state = _all_quads(work)
+        assert state in (before, after), "a half-done remove"
+        outcomes.append(state == before)
+        if state == before:                  # run again: the store of the other articles
+            with Store.open(work, "w", ontology=False) as store:
+                store.remove_articles(removed)
+            assert _all_quads(work) == after
+    # the unkilled run removed; a kill right after "updating" lands before the commit
+    assert outcomes[0] is False and outcomes[1] is True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["r", "w"])
+def test_killed_between_the_articles_and_the_incidents_the_next_open_finishes(tmp_path, mode):
+    """Killed after the articles' transaction and before the incidents': the database
+    itself holds the note of the incidents owed (read here without kg), and the next open,
+    a reader's or a writer's, recomputes them before anything is read."""
+    from kg.store import layout
+
+    full, rest, removed = _removal_case(tmp_path)
+    after = _all_quads(rest)
+    p = child("remove-dies", str(full), *removed)
+    p.wait()
+    assert p.returncode == -signal.SIGKILL, p.stderr.read()
+    raw = ox.Store.read_only(str(full / layout.DB_DIR))
+    assert layout.has_pending(raw)
+    assert not any(raw.contains_named_graph(layout.article_graph(a)) for a in removed)
+    del raw
+    with Store.open(full, mode, ontology=False) as store:
+        assert not layout.has_pending(store.db)
+        assert sorted(str(q) for q in store.db) == after

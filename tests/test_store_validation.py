@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.namespaces import OA, XSD
+from kg.namespaces import EKG, OA, XSD
 from kg.store import Store
 from kg.store.validation import neighbourhood_graphs, validate_articles, validate_store
+from kg.validate import validate_graph
 from tests.support import fixture as fx
 
 pytest.importorskip("pyshacl")
@@ -52,6 +53,16 @@ def test_neighbourhood_holds_whole_articles(real_store):
     with Store.open(real_store) as store:
         graphs = neighbourhood_graphs(store, [fx.ids()["B"]])
     names = {str(g.identifier) for g in graphs}
-    assert str(iris.article_graph_iri(fx.ids()["A"])) in names     # shares the attack
+    assert str(iris.article_graph_iri(fx.ids()["A"])) in names     # shares the incident
     assert str(iris.article_graph_iri(fx.ids()["C"])) not in names
     assert URIRef(iris.ENTITIES_GRAPH) in {g.identifier for g in graphs}
+    by_name = {g.identifier: g for g in graphs}
+    b_denial = fx.claim(by_name[iris.article_graph_iri(fx.ids()["B"])], EKG.Denial)
+    a_allegation = fx.claim(by_name[iris.article_graph_iri(fx.ids()["A"])], EKG.Allegation)
+    holding = [name for name, g in by_name.items() if (b_denial, EKG.denies, a_allegation) in g]
+    assert len(holding) == 1 and str(holding[0]).startswith(iris.INCIDENT_GRAPH_PREFIX)
+    merged = Graph()
+    for g in graphs:
+        merged += g
+    report = validate_graph(merged)
+    assert report.passes(), report.render("text")

@@ -10,6 +10,7 @@ import click
 from rdflib import Graph, URIRef
 
 from kg.cli import cli
+from kg.cli._fetch_options import fetch_options, note_unfollowed_imports
 from kg.namespaces import ONTOLOGY_IRI
 
 
@@ -57,14 +58,19 @@ def register_input_source(option: click.Option,
               help="Also run the OWL reasoner (HermiT) on the ontology plus the data and "
                    "report an inconsistency as a violation (starts Java; about a second).")
 @click.pass_context
+@fetch_options
 def validate_command(ctx: click.Context, files: tuple[Path, ...], fail_on: str, fmt: str,
-                     reason: bool, **sources) -> None:
+                     reason: bool, policy, **sources) -> None:
     """Validate RDF graphs against the evidence-kg shapes.
 
     FILES are read by extension (.ttl, .trig, .nt, .nq, .jsonld) and validated together as
     one graph (named graphs are merged), so an article graph and the entities it names can
     be in different files.  Each result names the focus node, the path, the shape and the
     message, with its severity (Violation or Warning).
+
+    Nothing is fetched: a JSON-LD file whose @context is a URL is refused, and owl:imports
+    are not followed, unless --allow-remote-context or --follow-imports asks for it
+    (docs/security.md).
 
     Exit codes: 0 no result as serious as --fail-on; 1 there are; 2 usage or input error
     (a missing file, an unknown extension, RDF that does not parse).
@@ -75,10 +81,12 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], fail_on: str, 
         kg validate examples/graph/sample.ttl
         kg validate --fail-on warning --format json article.ttl entities.ttl
         kg validate --format turtle examples/graph/invalid/bad-quote-offsets.ttl
+        kg validate --reason --follow-imports my-extension.ttl data.ttl
     """
     from kg.validate import Severity, ValidationReport, load_files, validate_graph
 
-    data = load_files(files)
+    data = load_files(files, policy)
+    note_unfollowed_imports(data, policy)
     reports = []
     for source in INPUT_SOURCES:
         value = sources.get(source.option.name)

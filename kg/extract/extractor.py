@@ -14,7 +14,8 @@ from typing import Iterable, Iterator, Optional
 from kg import __version__
 from kg.extract import nlp as nlp_mod
 from kg.extract.attacks import article_voice_claims, find_attacks, link_attacks
-from kg.extract.claims import find_frames, frames_to_claims
+from kg.extract.claims import frames_to_claims
+from kg.extract.frames import find_frames
 import re
 from collections import Counter
 
@@ -33,17 +34,35 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         lines = classify_lines(article.text, article.title_span)
-        return self.from_doc(article, self.nlp(parse_text(article.text, lines)), lines)
+        doc = nlp_mod.parse(self.nlp, parse_text(article.text, lines))
+        return self.from_doc(article, doc, lines)
 
     def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16,
                      n_process: int = 1) -> Iterator[Extraction]:
-        """Parse with ``nlp.pipe`` (batched; several processes when *n_process* > 1)."""
-        def prepared():
-            for a in articles:
-                lines = classify_lines(a.text, a.title_span)
-                yield parse_text(a.text, lines), (a, lines)
+        """Parse with ``nlp.pipe`` (batched; several processes when *n_process* > 1); a
+        long article (over `kg.extract.nlp.PIECE` characters) alone, in pieces."""
+        batch: list[Article] = []
+        for a in articles:
+            if len(a.text) > nlp_mod.PIECE:
+                yield from self._pipe(batch, batch_size, n_process)
+                batch = []
+                yield self.extract(a)
+            else:
+                batch.append(a)
+                if len(batch) >= batch_size:
+                    yield from self._pipe(batch, batch_size, n_process)
+                    batch = []
+        yield from self._pipe(batch, batch_size, n_process)
 
-        for doc, (article, lines) in self.nlp.pipe(prepared(), as_tuples=True,
+    def _pipe(self, articles: list[Article], batch_size: int, n_process: int
+              ) -> Iterator[Extraction]:
+        if not articles:
+            return
+        prepared = []
+        for a in articles:
+            lines = classify_lines(a.text, a.title_span)
+            prepared.append((parse_text(a.text, lines), (a, lines)))
+        for doc, (article, lines) in self.nlp.pipe(prepared, as_tuples=True,
                                                    batch_size=batch_size, n_process=n_process):
             yield self.from_doc(article, doc, lines)
 

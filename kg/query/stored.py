@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from kg import resources, sparql
-from kg.errors import QueryError
+from kg.errors import QueryError, shown
 from kg.query.header import header_lines, markdown_notes, parse_header
 from kg.query.params import Parameter, parameters_of
 
@@ -33,8 +33,8 @@ class StoredQuery:
             if p.name == name:
                 return p
         known = ", ".join(p.name for p in self.parameters) or "none"
-        raise QueryError("E718", f"the query {self.name!r} has no parameter {name!r}",
-                         f"its parameters: {known}", f"see `kg queries --name {self.name}`")
+        raise QueryError("E718", f"the query {self.name!r} has no parameter {shown(name)}",
+                         f"its parameters: {known}", "see `kg queries`")
 
     def bindings(self, values: Mapping[str, str]) -> dict[str, object]:
         """Variable name -> RDF term for the values given, defaults filled in.

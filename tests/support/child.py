@@ -3,11 +3,17 @@
     hold PATH MODE SECONDS      open the store (r or w), print "ready", hold it, exit
     raw PATH SECONDS            open the Oxigraph database directly (not through kg), hold it
     big PATH ID N               write one article of N triples, printing "updating" just before
-                                the transaction starts and "done" after it committed
+                                the first transaction starts and "done" after the last one
+                                (the incidents') committed
+    remove PATH ID...           remove articles, printing "updating" and "done" the same way
+    remove-dies PATH ID...      remove articles, then kill itself (SIGKILL) once the articles'
+                                transaction committed, before the incidents are recomputed
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 
@@ -43,19 +49,34 @@ def main(argv: list[str]) -> None:
         print("ready", flush=True)
         time.sleep(float(argv[2]))
         del db
-    elif cmd == "big":
+    elif cmd == "remove-dies":
+        from kg.store import Store
+
+        def die(self, *args):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        Store.derive_incidents = die
+        with Store.open(path, "w", ontology=False) as store:
+            store.remove_articles(argv[2:])
+    elif cmd in ("big", "remove"):
         from kg.store import Store, writes
 
         plan = writes.Changes.update_text
+        said: list = []
 
         def announced(self):
             text = plan(self)
-            print(f"updating {time.monotonic()}", flush=True)
+            if not said:
+                print(f"updating {time.monotonic()}", flush=True)
+                said.append(True)
             return text
 
         writes.Changes.update_text = announced
         with Store.open(path, "w", ontology=False) as store:
-            store.write_article(big_article(argv[2], int(argv[3])))
+            if cmd == "big":
+                store.write_article(big_article(argv[2], int(argv[3])))
+            else:
+                store.remove_articles(argv[2:])
             print(f"done {time.monotonic()}", flush=True)
 
 

@@ -1,9 +1,11 @@
 """A synthetic corpus of resolved `Extraction` objects, for store-side tests and timings.
 
 It emits what the pipeline would hand the store (`kg.rdf.article_graph` / `entity_graph` of
-resolved extractions): articles with allegations, denials (some answering allegations of other
-articles), attacks shared between articles, casualty figures that disagree, spokespeople who
-speak for ministries who speak for states, places within provinces.  Deterministic per seed.
+resolved extractions): articles with allegations, denials, attacks that several articles
+report (each article's report its own node, keyed as `kg.resolve.attacks.attack_key` keys
+it; the store clusters them into incidents, whose denials then answer the allegations of
+other articles), casualty figures that disagree, spokespeople who speak for ministries who
+speak for states, places within provinces.  Deterministic per seed.
 
     python -m tests.support.synthetic --articles 7000 --store /tmp/kg-1m   # about 1M triples
 """
@@ -20,6 +22,7 @@ from kg.model import (
     AgentRef, Article, Attack, Claim, DateRef, Extraction, Figure, PartialDate, PlaceRef, Span,
     TargetRef,
 )
+from kg.resolve.attacks import attack_key
 
 STATES = ["Northland", "Southmark", "Eastvale Republic", "Westria", "Central Union"]
 ARMED = ["Rebel Front", "Liberation Army", "Mountain Brigade", "People's Guard"]
@@ -90,7 +93,7 @@ class Corpus:
         attacks, claims = [], []
         latest = date(2015, 1, 1)
         for _ in range(rng.choice((1, 1, 2, 3))):
-            key, place, day, category = self.attack_key(rng.randrange(n_attacks))
+            _, place, day, category = self.attack_key(rng.randrange(n_attacks))
             latest = max(latest, day)
             perp = rng.choice(self.states + self.armed)
             killed = rng.randrange(1, 60)
@@ -108,7 +111,7 @@ class Corpus:
                 date=DateRef(earliest=day, latest=day, precision="day", span=d_span),
                 perpetrators=[perp], killed=Figure(count=killed, qualifier="at_least", span=k_span),
                 injured=Figure(count=killed * 2, span=k_span) if rng.random() < .3 else None,
-                weapon="air strike" if rng.random() < .5 else None, key=key)
+                weapon="air strike" if rng.random() < .5 else None)
             attacks.append(attack)
             ai = len(attacks) - 1
             for _ in range(rng.choice((1, 2, 3))):
@@ -147,6 +150,8 @@ class Corpus:
         art = Article(text=t.text(), path=f"synthetic/{n:06d}.txt", title=f"Report {n}",
                       publisher=publisher, url=f"https://news.example/{n}",
                       published=_partial(latest + timedelta(days=rng.randrange(1, 30))))
+        for a in attacks:           # one report per article, as kg.resolve keys them
+            a.key = attack_key(a, art.id)
         return Extraction(article=art, claims=claims, attacks=attacks,
                           extractor="synthetic corpus 1")
 

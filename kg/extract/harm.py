@@ -48,6 +48,12 @@ def shot_down(t) -> bool:
         c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in t.children)
 
 
+#: what a projectile does when it hits; its subject tells it is one
+_IMPACT = frozenset("land fall explode slam crash smash tear plough plow detonate".split())
+_PROJECTILES = frozenset("""missile missiles rocket rockets shell shells bomb bombs drone drones
+munition munitions projectile projectiles mortar mortars grenade grenades warhead""".split())
+
+
 def harm_kind(tokens) -> set[str]:
     """Which kinds of harm the words assert: "event" (an attack verb with its doer or
     object), "event_noun" (an attack named by a noun), "casualty", "violation", "target"."""
@@ -74,6 +80,10 @@ def harm_kind(tokens) -> set[str]:
                 and not is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
                                                for c in t.children if c.dep_ == "dobj"):
             kinds.add("event")          # "Russia carried out the attack"
+        elif t.pos_ == "VERB" and lemma in _IMPACT and not is_negated(t) and \
+                child(t, "nsubj") is not None and \
+                child(t, "nsubj").lemma_.lower() in _PROJECTILES:
+            kinds.add("event")          # "a missile landed on an apartment building"
         elif t.pos_ == "VERB" and lemma in ("drop", "fire", "launch", "lob", "rain") and \
                 not is_negated(t) and any(c.lower_ in L.MEANS_NOUNS for c in t.children
                                            if c.dep_ == "dobj"):

@@ -349,8 +349,8 @@ def is_allegation(frame: Frame, accused: list) -> bool:
         return bool(kinds) or (frame.cue == "blame" and bool(accused))
     if frame.cue in L.CONDEMN_VERBS or frame.cue in L.EVALUATE_VERBS:
         return bool(kinds)
-    if dismissed_is_excuse(frame.tokens):
-        return True
+    if dismissed_is_excuse(frame.tokens) or "accusation" in families(signals_in(frame.tokens)):
+        return True                     # (rejecting an excuse; opening a criminal case)
     if "casualty" in kinds or "happened" in kinds:
         return True
     if "violation" in kinds:        # a principle ("violations are war crimes") is no claim

@@ -94,6 +94,10 @@ def _inherited_speaker(tok):
             continue
         lemma = t.lemma_.lower()
         if not (is_cue(t) or lemma in ("quote", "hear", "cite")):
+            if tok.tag_ == "VBG" and child(t, "nsubj") is not None and \
+                    not _inside_what_is_said(t):
+                return child(t, "nsubj"), False   # "agencies are defending it by saying"
+                                                  # (but not a verb of what a cue says)
             continue
         for dep, passive in (("nsubj", False), ("nsubjpass", lemma not in ("quote", "hear",
                                                                             "cite"))):
@@ -104,6 +108,16 @@ def _inherited_speaker(tok):
         if ag is not None and child(ag, "pobj") is not None:
             return child(ag, "pobj"), False
     return None
+
+
+def _inside_what_is_said(t) -> bool:
+    """Is *t* part of what a cue above it says (reached through a clausal complement)?"""
+    hops = 0
+    while t.head.i != t.i and hops < 12:
+        dep, t, hops = t.dep_, t.head, hops + 1
+        if dep in ("ccomp", "xcomp", "parataxis") and is_cue(t):
+            return True
+    return False
 
 
 def _orphan_subject(ctx: ArticleContext, sent, cue):

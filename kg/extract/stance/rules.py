@@ -175,6 +175,9 @@ def _decide(ctx: ArticleContext, frame: Frame, accused: list) -> Optional[Readin
             not dismissed_is_excuse(frame.tokens):
         return Reading("denial", "dismissal")   # "called the reports lies", "denounced the
                                                 # act of propaganda"
+    if frame.cue in L.CONDEMN_VERBS | L.EVALUATE_VERBS and "negated-act" in fam:
+        return Reading("denial", "categorical")  # "denounced the lies, saying there was no
+                                                 # attack"
     if frame.cue in L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.EVALUATE_VERBS:
         return ALLEGATION if is_allegation(frame, accused) else None
     return _said(ctx, frame, fam, words, accused)

@@ -159,12 +159,15 @@ def comment_on_statement(tok) -> bool:
             c.dep_ == "relcl" for c in tok.children)
 
 
-def without_nested(tok, exclude=()) -> list:
-    """*tok*'s subtree without *exclude* and without clauses reporting other speech."""
+def without_nested(tok, exclude=(), keep_participles: bool = False) -> list:
+    """*tok*'s subtree without *exclude* and without clauses reporting other speech (but,
+    with *keep_participles*, with the "..., saying ..." that says what a denial holds)."""
     nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
-              (own_speech(c) or (c.dep_ == "conj" and is_cue(c)))]
-    nested += [d for d in tok.subtree if d.i != tok.i and d.dep_ == "advcl" and
-               d.tag_ == "VBG" and is_cue(d) and all(d.i != n.i for n in nested)]
+              (own_speech(c) or (c.dep_ == "conj" and is_cue(c))) and
+              not (keep_participles and c.tag_ == "VBG")]
+    if not keep_participles:
+        nested += [d for d in tok.subtree if d.i != tok.i and d.dep_ == "advcl" and
+                   d.tag_ == "VBG" and is_cue(d) and all(d.i != n.i for n in nested)]
     nested += [d for d in tok.subtree if d.i != tok.i and comment_on_statement(d)]
     return subtree(tok, exclude=[*exclude, *nested])
 
@@ -182,7 +185,8 @@ def content_tokens(tok, roles: Roles, subj, passive: bool) -> tuple[list, object
     comp = comps[0] if comps else (child(tok, "xcomp") if passive or lemma in (
         "find", "discover", "witness") else None)
     if lemma in WHOLE_CLAUSE or roles.all("accused"):
-        return without_nested(tok, exclude=[subj]), comp
+        return without_nested(tok, exclude=[subj],
+                              keep_participles=lemma in L.DENY_VERBS), comp
     if comp is not None:
         return without_nested(comp), comp
     if child(tok, "dobj", "xcomp", "prep", "oprd") is not None:

@@ -2,6 +2,7 @@
 
 A mention joins an incident met in the last ten sentences when they agree:
 
+- the same toll of dead (a lede and its repeat), or
 - the same place, or one inside the other ("in Gaza" ... "in Beit Hanoun"), and no clash of
   days;
 - a vaguely placed incident just before, which the mention places ("in Idlib province" ...
@@ -150,9 +151,21 @@ class Incidents:
         last = self.last if self.last in recent else None
         if m.aggregate:
             return self._same_set(recent, m)
+        same_toll = self._same_toll(recent, m)
+        if same_toll is not None:
+            return same_toll
         if m.place is not None and m.place.name not in m.vague:
             return self._placed(recent, last, m)
         return last if last is not None and self._continues(last, m) else None
+
+    def _same_toll(self, recent: list[int], m: Mention) -> Optional[int]:
+        """The incident with the same toll (a lede and its repeat: "56 killed in an air raid
+        on a camp in X" ... "At least 56 people have been killed in Y's region")."""
+        if m.killed is None or m.killed.count < 2:
+            return None
+        return next((i for i in recent if self.attacks[i].killed is not None and
+                     self.attacks[i].killed.count == m.killed.count and
+                     date_ok(self.attacks[i], m) and shares_target(self.attacks[i], m)), None)
 
     def _same_set(self, recent: list[int], m: Mention) -> Optional[int]:
         if m.place is None:

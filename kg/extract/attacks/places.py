@@ -9,7 +9,7 @@ market").  Each candidate gets a score, how specific and how tied to the attack 
 - tied to the attack or its target ("a market in Ariha", "the shelling of Ganja") +3, a
   settlement or area noun with it ("the town of X", "X district") +2 or +3, a name the
   tagger knows as a place +1;
-- a region ("Idlib province", "northern Gaza", "Syria's Idlib") or a landmark ("near X")
+- a region ("Idlib province", "northern Gaza") or a landmark ("near X")
   -2, and *vague*: it only roughly locates;
 - a facility's name ("Al-Quds hospital") -2: a facility is not a place, its name says where
   only when the sentence names no settlement.
@@ -216,13 +216,9 @@ def _rejected(name: str, tok) -> bool:
 
 
 def _roughly(text: str, name: str, start: int) -> bool:
-    """A region ("Idlib province"), a direction ("northern Gaza") or a state's part
-    ("Syria's Idlib"): the name only roughly locates."""
-    before = text[max(0, start - 20):start]
-    if REGION_RE.search(name) or DIRECTION_RE.search(text[max(0, start - 12):start]):
-        return True
-    return bool(re.search(r"[’']s\s*$", before)) and \
-        before.split()[-1].lower().rstrip("’'s") in COUNTRY_WORDS
+    """A region ("Idlib province") or a direction ("northern Gaza"): the name only roughly
+    locates."""
+    return bool(REGION_RE.search(name) or DIRECTION_RE.search(text[max(0, start - 12):start]))
 
 
 def places(sent) -> tuple[list[PlaceRef], set[str]]:
@@ -307,6 +303,9 @@ def _ranked(text: str, found: dict) -> tuple[list[PlaceRef], set[str]]:
     in_text = sorted((p for _, _, p in ranked), key=lambda p: p.span.start)
     for a, b in zip(in_text, in_text[1:]):
         between = text[a.span.end:b.span.start]
+        if re.fullmatch(r"[’']s\s+", between):
+            b.within = b.within or a    # "West Mosul's al Jadida area": the second is inside
+            continue
         listed = len(between) <= 3 and bool(re.search(
             r"\b(and|or)\b", text[b.span.end:b.span.end + 30]))
         if a.within is None and not listed and (

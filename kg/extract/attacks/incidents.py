@@ -106,10 +106,12 @@ class Incidents:
         self.weak: set[int] = set()
         self.aggregate: set[int] = set()
         self.last: Optional[int] = None
+        self.elsewhere: list[list[PlaceRef]] = []   # places of the mentions' other acts
 
     def add(self, m: Mention, place: Optional[PlaceRef] = None) -> None:
         self.attacks.append(new_attack(m, place=place))
         self.seen_in.append(m.sent_index)
+        self.elsewhere.append(list(m.other_places))
         p = place or m.place
         self.vague.append(p is None or p.name in m.vague)
         if not m.strong:
@@ -135,6 +137,7 @@ class Incidents:
                                   same_place(m.place.within, a.place))):
             a.place, self.vague[i] = m.place, False      # "in Gaza" ... "in Beit Hanoun"
         self.seen_in[i] = m.sent_index
+        self.elsewhere[i].extend(m.other_places)
         if m.strong:
             self.weak.discard(i)
         self.last = i
@@ -202,7 +205,16 @@ class Incidents:
             same_day(a, m) or (m.strong and m.date is None and shares_target(a, m))
 
     def completed(self) -> list[Attack]:
-        return [a for i, a in enumerate(self.attacks) if i not in self.weak]
+        """The incidents some strong mention made; one that no words place is placed where
+        its mentions' other acts are ("witnesses in Grozny described a rocket assault")."""
+        out = []
+        for i, a in enumerate(self.attacks):
+            if i in self.weak:
+                continue
+            if a.place is None and self.elsewhere[i]:
+                a.place = self.elsewhere[i][0]
+            out.append(a)
+        return out
 
 
 def _split(ctx: ArticleContext, inc: Incidents, m: Mention) -> bool:

@@ -58,6 +58,9 @@ class Mention:
     aggregate: bool = False
     supplementary: bool = False     # adds figures or targets to the incident just mentioned
     split: bool = False             # "strikes on X and Y": one attack per place
+    #: places of other acts of the sentence ("witnesses in Grozny described ..."): where the
+    #: incident is when nothing else says
+    other_places: list[PlaceRef] = field(default_factory=list)
 
 
 _COUNTING = re.compile(r"\s*(it|this|that)\s+(was|is|marks|marked|became)\s+(the\s+|at\s+least\s+"
@@ -107,9 +110,11 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
     m.aggregate = bool(re.search(r"\b(\w+) (attacks|strikes|air ?strikes|assaults)\b",
                                  sent.text)) and bool(m.places) and any(
         t.like_num and t.head.lemma_.lower() in L.EVENT_NOUNS for t in sent)
-    if m.anaphoric and triggers:        # "The strike comes days after the army took the
-        m.places = [p for p in m.places  # palace in Khartoum": that place is the other act's
-                    if not placed_by_other_act(ctx, p, triggers)]
+    if triggers:                        # "The strike comes days after the army took the
+        own = [p for p in m.places      # palace in Khartoum": that place is the other act's
+               if not placed_by_other_act(ctx, p, triggers)]
+        m.other_places = [p for p in m.places if p not in own and p.name not in m.vague]
+        m.places = own
     m.place = m.places[0] if m.places else None
     m.doers, m.ambiguous = doers(ctx, sent, si, triggers)
     weapon = WEAPONS_RE.search(text, sent.start_char, sent.end_char)
@@ -192,10 +197,27 @@ def placed_by_other_act(ctx: ArticleContext, place: PlaceRef, triggers) -> bool:
         if h.i in ids or h.lemma_.lower() in L.TARGET_TERMS:
             return False
         if h.pos_ in ("VERB", "AUX"):
-            # "The attack took place in X": the verb of the attack itself
+            # "The attack took place in X": the verb of the attack itself; "killed while
+            # they were putting out fires in X": a clause that tells of the attack
             return not any(c.dep_ in ("nsubj", "nsubjpass") and (
-                c.i in ids or c.lemma_.lower() in L.EVENT_NOUNS) for c in h.children)
+                c.i in ids or c.lemma_.lower() in L.EVENT_NOUNS) for c in h.children) and \
+                not _tells_of(h, ids)
         h, hops = h.head, hops + 1
+    return False
+
+
+def _tells_of(verb, ids: set) -> bool:
+    """Is *verb* in a clause that tells of the attack (an adverbial clause or a participle
+    under an attack word: "killed while they were putting out fires in X", "civilians
+    attending a wedding near X"), not a clause of its own ("fighters who surrendered in
+    May at X", "said that ...")?"""
+    h, hops = verb, 0
+    while h.head.i != h.i and hops < 8:
+        if h.dep_ in ("relcl", "ccomp", "parataxis"):
+            return False
+        h, hops = h.head, hops + 1
+        if h.i in ids:
+            return True
     return False
 
 

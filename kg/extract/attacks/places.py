@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as L
 from kg.extract.attacks.vocab import (
-    AREA_NOUNS, CAPITALS_WORDS, CARRY, COUNTRY_STARTS, COUNTRY_WORDS, DIRECTION_RE,
+    AREA_NOUNS, CAPITALS_WORDS, HIT_PLACE, CARRY, COUNTRY_STARTS, COUNTRY_WORDS, DIRECTION_RE,
     FACILITY_RE, LANDMARK_PREPS, LOCATIVE, MOTION, NOT_PLACE_ENTS, NOT_PLACE_HEADS,
     OF_PLACE_HEADS, PLACE_PREPS, REGION_RE, RULES, SOFT_ENTS, TOWN_NOUNS)
 from kg.gazetteer import BODIES, STATE_NAMES
@@ -100,6 +100,9 @@ def candidate(tok):
         cand = _after_preposition(tok, toks)
     elif tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         cand = _before_noun(tok, toks)
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in HIT_PLACE and tok.is_title and \
+            tok.ent_type_ != "NORP" and not (tok.ent_type_ == "PERSON" and len(toks) > 1):
+        cand = Candidate(toks, 3)       # "jets attacked Korisa": what was attacked
     elif tok.dep_ in ("conj", "appos") and tok.ent_type_ in ("", "GPE", "LOC", "FAC", "ORG",
                                                              "NORP", "PERSON"):
         cand = Candidate(toks, 1)       # judged with the place it is joined to
@@ -119,7 +122,7 @@ def _after_preposition(tok, toks):
     glow = gov.lemma_.lower()
     if prep not in PLACE_PREPS:
         return None
-    if glow in L.REPORTING_VERBS or glow in L.DENY_VERBS:
+    if gov.pos_ == "VERB" and (glow in L.REPORTING_VERBS or glow in L.DENY_VERBS):
         return None                     # "told reporters in Geneva": where it was said
     if prep == "of" and glow not in _PLACE_WORDS | L.EVENT_NOUNS | OF_PLACE_HEADS:
         return None
@@ -262,7 +265,7 @@ def _pattern_places(sent, text: str, found: dict):
         if tok.i in found or any(t.i in found for t in toks) or not _named(tok):
             continue
         name = _clean_name(text, toks)
-        if _rejected(name, tok) or tok.ent_type_ in ("ORG", "NORP"):
+        if _rejected(name, tok):
             continue
         end = toks[-1].idx + len(toks[-1].text)
         vague = _roughly(text, name, toks[0].idx)
@@ -273,13 +276,16 @@ def _pattern_names(sent):
     """(last token, tokens) of each name a place pattern finds, the longest per start."""
     doc, longest = sent.doc, {}
     for pid, roles in RULES.matches(sent):
-        if pid == "town-name":
-            start = roles["start"] + 2
+        if pid in ("town-name", "town-called-name"):
+            start = roles["end"] - 1     # the name: the run of proper nouns the match ends on
+            while start > roles["start"] and doc[start - 1].pos_ == "PROPN":
+                start -= 1
             if roles["end"] > longest.get(start, 0):
                 longest[start] = roles["end"]
         elif pid == "possessor-of-target":
             tok = doc[roles["place"]]
-            if tok.ent_type_ != "PERSON" and _owns_target(tok, doc[roles["object"]]):
+            if tok.ent_type_ not in ("PERSON", "ORG", "NORP") and \
+                    _owns_target(tok, doc[roles["object"]]):
                 yield tok, name_tokens(tok)
     for start, end in longest.items():
         yield doc[end - 1], list(doc[start:end])

@@ -25,6 +25,7 @@ CAMPAIGN = W["campaign_nouns"]
 STATEMENT_NOUNS = W["statement_nouns"]
 FACILITY_NOUNS = W["facility_nouns"]
 LANDING = W["landing_verbs"]
+HIT_PLACE = W["hit_place_verbs"]
 AGGREGATE_WORDS = W["aggregate_words"]
 
 

@@ -145,10 +145,19 @@ def _counts_incidents(sent, precise, dates) -> bool:
             t.lower_ not in ("one", "a", "1") for t in sent):
         return True                     # "strikes on two crowded markets in the region killed
                                         # 52": several incidents summed, each told apart later
+    if not precise and any(_since(sent, d) for d in dates) and not any(d.ref.day for d in dates):
+        return True                     # "140 civilians have been killed since Oct. 8" in a
+                                        # country: a total ("in the city of X since ...":
+                                        # a group of strikes the article treats as one)
     if _COUNTING.match(sent.text):
         return True                     # "It was the fourth strike on a school in a week"
     return bool(_HABITUAL.search(sent.text)) and not precise and not any(
         d.ref.precision == "day" for d in dates)    # "has repeatedly bombed schools"
+
+
+def _since(sent, d) -> bool:
+    text = sent.doc.user_data["kg_text"]
+    return text[d.span.start:d.span.end].lower().startswith("since")
 
 
 def summed(text: str, figures: list) -> list:

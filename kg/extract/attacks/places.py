@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as L
 from kg.extract.attacks.vocab import (
-    AREA_NOUNS, CAPITALS_WORDS, HIT_PLACE, CARRY, COUNTRY_STARTS, COUNTRY_WORDS, DIRECTION_RE,
+    AREA_NOUNS, CAMPAIGN, CAPITALS_WORDS, HIT_PLACE, CARRY, COUNTRY_STARTS, COUNTRY_WORDS, DIRECTION_RE,
     FACILITY_RE, LANDMARK_PREPS, LOCATIVE, MOTION, NOT_PLACE_ENTS, NOT_PLACE_HEADS,
     OF_PLACE_HEADS, PLACE_PREPS, REGION_RE, RULES, SOFT_ENTS, TOWN_NOUNS)
 from kg.gazetteer import BODIES, STATE_NAMES
@@ -126,6 +126,8 @@ def _after_preposition(tok, toks):
         return None                     # "told reporters in Geneva": where it was said
     if prep == "of" and glow not in _PLACE_WORDS | L.EVENT_NOUNS | OF_PLACE_HEADS:
         return None
+    if glow in CAMPAIGN:
+        return None                     # "the war in Gaza": the frame, not where it happened
     if prep == "to" and glow in CARRY:
         return None                     # "transporting the wounded to the town of Melit"
     cand = Candidate(toks, 1)
@@ -295,9 +297,11 @@ def _owns_target(tok, obj) -> bool:
     """"Kremenchuk's shopping centre": the owner of a protected object or of a part of a
     town is where it is, unless it is a party ("Russia's jets")."""
     lemma = obj.lemma_.lower()
-    return tok.lower_ not in STATE_NAMES and (
-        lemma in L.TARGET_TERMS or obj.lower_ in L.TARGET_TERMS or lemma in _PLACE_WORDS or
-        bool(FACILITY_RE.search(obj.text)))
+    if tok.lower_ in STATE_NAMES or "civilians" in (L.TARGET_TERMS.get(lemma),
+                                                    L.TARGET_TERMS.get(obj.lower_)):
+        return False                    # "Gaza's displaced": people, not where they were
+    return lemma in L.TARGET_TERMS or obj.lower_ in L.TARGET_TERMS or lemma in _PLACE_WORDS or \
+        bool(FACILITY_RE.search(obj.text))
 
 
 def _ranked(text: str, found: dict) -> tuple[list[PlaceRef], set[str]]:

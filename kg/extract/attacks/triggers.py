@@ -61,13 +61,17 @@ def specific(tok) -> bool:
         c.lower_ in ("the", "this", "that", "a", "an") for c in tok.children if c.dep_ == "det")
 
 
+_PRACTICE_CUES = L.DENY_VERBS | L.ACCUSE_VERBS
+
+
 def _denied_practice(t) -> bool:
-    """A verb under a denial with no named object ("denied targeting civilians")."""
+    """A verb under a denial or an accusation with no named object ("denied targeting
+    civilians", "accuses Kordan of attacking civilians"): a practice, not an incident."""
     if t.pos_ != "VERB" or t.dep_ not in ("xcomp", "pcomp", "dobj", "ccomp"):
         return False
     head = t.head.lemma_.lower()
-    if head not in L.DENY_VERBS and not (head == "of" and
-                                         t.head.head.lemma_.lower() in L.DENY_VERBS):
+    if head not in _PRACTICE_CUES and not (head in ("of", "for") and
+                                           t.head.head.lemma_.lower() in _PRACTICE_CUES):
         return False
     return not any(c.dep_ in ("dobj", "nsubjpass") and specific(c) for c in t.children)
 
@@ -78,12 +82,21 @@ def trigger_word(t) -> bool:
     if t.pos_ == "VERB":
         return _trigger_verb(t, lemma)
     if t.pos_ in ("NOUN", "PROPN") and lemma in L.EVENT_NOUNS:
-        return True
+        return not _in_proper_name(t)
     if t.pos_ != "NOUN":
         return False
     if t.lower_ in _WEAPON_NOUNS:
         return True
     return t.lower_ in _DEAD_NOUNS and t.head.lemma_.lower() not in _CARING
+
+
+def _in_proper_name(t) -> bool:
+    """"the Aerial Assault Division", "Operation Desert Strike": a word of a name."""
+    if t.pos_ != "PROPN" or not t.text[:1].isupper():
+        return False
+    doc = t.doc
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+               for j in (t.i - 1, t.i + 1)) and t.i > t.sent.start
 
 
 def _trigger_verb(t, lemma: str) -> bool:

@@ -26,7 +26,7 @@ _STEP = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\
                    r"(?P<dir>later|afterwards|after that|earlier|before that)|(?:the|that)\s+"
                    r"(?P<rel>next|following|previous|same)\s+day|the\s+day\s+"
                    r"(?P<rel2>after|before))\b", re.I)
-_SAYING = L.REPORTING_VERBS | L.DENY_VERBS | L.ACCUSE_VERBS
+_SAYING = L.REPORTING_VERBS | L.DENY_VERBS | L.ACCUSE_VERBS | L.CALL_VERBS | L.CONDEMN_VERBS
 
 
 def incident_dates(ctx: ArticleContext, sent, triggers, last_day: Optional[date]

@@ -190,7 +190,8 @@ _STOP = (r"(?:said|says|say|told|tell|according|who|which|that|whom|whose|and|or
          r"have|has|had|having|may|might|could|would|will|not|also|all|the|a|an|their|its|his|"
          r"her|this|these|those|more|less|some|many|most|few|hundreds?|thousands?|millions?|"
          r"dozens?|scores?|" + "|".join(list(_UNITS) + list(_TENS)) + r")")
-_AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|having|as|also|all|later|initially|"
+_AUX = (r"(?:who|that|were|was|are|is|be|been|being|have|has|had|having|as|also|all|later|"
+        r"initially|"
         r"reportedly|reported|confirmed|believed|feared|thought|said|known|estimated|presumed|"
         r"listed|found|left|now|already|either|both|so\s+far|in\s+total|altogether|to|may|might|"
         r"could|would|will|appear|appears|appeared|seem|seems|seemed|seriously|critically|"

@@ -107,6 +107,7 @@ class Incidents:
         self.aggregate: set[int] = set()
         self.last: Optional[int] = None
         self.elsewhere: list[list[PlaceRef]] = []   # places of the mentions' other acts
+        self.parts: set[int] = set()        # placed in a part of a town, as precise as it gets
 
     def add(self, m: Mention, place: Optional[PlaceRef] = None) -> None:
         self.attacks.append(new_attack(m, place=place))
@@ -114,6 +115,8 @@ class Incidents:
         self.elsewhere.append(list(m.other_places))
         p = place or m.place
         self.vague.append(p is None or p.name in m.vague)
+        if p is not None and p.name in m.parts:
+            self.parts.add(len(self.attacks) - 1)
         if not m.strong:
             self.weak.add(len(self.attacks) - 1)
         if m.aggregate:
@@ -134,7 +137,10 @@ class Incidents:
         absorb(a, m)
         if m.place is not None and m.place.name not in m.vague and (
                 self.vague[i] or (m.place.within is not None and a.place is not None and
-                                  same_place(m.place.within, a.place))):
+                                  same_place(m.place.within, a.place)) or
+                (m.place.name in m.parts and i not in self.parts)):
+            if m.place.name in m.parts:     # "in Rafah" ... "the attack on the X camp"
+                self.parts.add(i)
             a.place, self.vague[i] = m.place, False      # "in Gaza" ... "in Beit Hanoun"
         self.seen_in[i] = m.sent_index
         self.elsewhere[i].extend(m.other_places)
@@ -194,6 +200,9 @@ class Incidents:
             found = last                # "The explosion at the Al-Ahli hospital"
             if FACILITY_RE.search(m.place.name):
                 self.vague[last] = True  # the facility names the place more precisely
+        if found is None and m.definite and m.place.name in m.parts:
+            found = next((i for i in recent if i not in self.weak and date_ok(atts[i], m) and
+                          shares_target(atts[i], m)), None)   # "the attack on the X camp"
         return found
 
     def _continues(self, last: int, m: Mention) -> bool:

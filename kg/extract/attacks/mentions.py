@@ -29,7 +29,7 @@ from kg.extract.agents import make_agent
 from kg.extract.attacks.places import places as sentence_places
 from kg.extract.attacks.targets import targets as sentence_targets
 from kg.extract.attacks.triggers import triggers as sentence_triggers
-from kg.extract.attacks.vocab import DEFINITE, FACILITY_RE, WEAPONS_RE
+from kg.extract.attacks.vocab import ANAPHORA, DEFINITE, FACILITY_RE, WEAPONS_RE
 from kg.extract.attacks.when import incident_dates
 from kg.extract.context import ArticleContext
 from kg.extract.harm import doers_of, pronoun_attacker
@@ -47,12 +47,14 @@ class Mention:
     place: Optional[PlaceRef] = None
     places: list[PlaceRef] = field(default_factory=list)
     vague: set = field(default_factory=set)     # names of places that only roughly locate it
+    parts: set = field(default_factory=set)     # names of parts of a town ("X camp")
     date: Optional[DateRef] = None
     killed: Optional[Figure] = None
     injured: Optional[Figure] = None
     doers: list[AgentRef] = field(default_factory=list)
     ambiguous: bool = False
-    anaphoric: bool = False
+    anaphoric: bool = False         # "the attack", "that strike": refers back
+    definite: bool = False          # also "the attack on X": a known incident, named again
     strong: bool = False
     weapon: Optional[str] = None
     aggregate: bool = False
@@ -99,7 +101,8 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
         return None
     m = Mention(span=tokens_span(list(sent), text) or Span(sent.start_char, sent.end_char),
                 sent_index=si, targets=sentence_targets(sent))
-    m.places, m.vague = sentence_places(sent)
+    found = sentence_places(sent)
+    m.places, m.vague, m.parts = found.ranked, found.vague, found.parts
     dates = incident_dates(ctx, sent, triggers, last_day)
     m.date = dates[0].ref if dates else None
     m.killed = next((f.figure for f in figures if f.casualty == "killed"), None)
@@ -107,6 +110,7 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
     if m.killed is None:
         m.killed = next((f.figure for f in figures if f.casualty is None), None)
     m.anaphoric = bool(DEFINITE.search(sent.text))
+    m.definite = m.anaphoric or bool(ANAPHORA.search(sent.text))
     m.aggregate = bool(re.search(r"\b(\w+) (attacks|strikes|air ?strikes|assaults)\b",
                                  sent.text)) and bool(m.places) and any(
         t.like_num and t.head.lemma_.lower() in L.EVENT_NOUNS for t in sent)

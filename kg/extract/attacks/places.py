@@ -36,6 +36,8 @@ from kg.gazetteer import BODIES, STATE_NAMES
 from kg.model import PlaceRef, Span
 
 _PLACE_WORDS = AREA_NOUNS | TOWN_NOUNS
+#: nouns of parts of a town: a name with one is more specific than the town's
+PART_NOUNS = AREA_NOUNS - TOWN_NOUNS - {"city", "town", "village"}
 _PERSONISH = ("PERSON", "ORG", "NORP")
 
 
@@ -45,6 +47,7 @@ class Candidate:
     score: int
     vague: bool = False
     facility: bool = False
+    part: bool = False          # a part of a town ("the Shujaiya neighbourhood", "X camp")
 
 
 def name_tokens(tok) -> list:
@@ -173,7 +176,8 @@ def _before_noun(tok, toks):
     if tok.ent_type_ == "NORP" and noun in _PLACE_WORDS:
         return None                     # "a Shi'ite neighbourhood": who lives there
     if noun in _PLACE_WORDS:
-        return Candidate(_name_run_before(tok, toks), 4 if noun in AREA_NOUNS else 3)
+        return Candidate(_name_run_before(tok, toks), 4 if noun in AREA_NOUNS else 3,
+                         part=noun in PART_NOUNS)
     if FACILITY_RE.search(noun):
         name = " ".join(t.text for t in toks)
         low = name.lower()
@@ -226,11 +230,18 @@ def _roughly(text: str, name: str, start: int) -> bool:
     return bool(REGION_RE.search(name) or DIRECTION_RE.search(text[max(0, start - 12):start]))
 
 
-def places(sent) -> tuple[list[PlaceRef], set[str]]:
-    """Places *sent* names, the most specific and best tied to an attack first, and the
-    names of those that only roughly locate it (a region, "near X")."""
+@dataclass
+class SentencePlaces:
+    ranked: list[PlaceRef]      # the most specific and best tied to an attack first
+    vague: set[str]             # names of those that only roughly locate it (a region, "near X")
+    parts: set[str]             # names of parts of a town ("the Tal Sabr camp")
+
+
+def places(sent) -> SentencePlaces:
+    """The places *sent* names."""
     text = sent.doc.user_data["kg_text"]
     found: dict[int, tuple[int, bool, PlaceRef]] = {}
+    parts: set[str] = set()
     for tok in sent:
         cand = _joined(tok, found) if tok.dep_ in ("conj", "appos") else candidate(tok)
         if cand is None:
@@ -244,9 +255,12 @@ def places(sent) -> tuple[list[PlaceRef], set[str]]:
             score, vague = score - 2, True
         end = cand.toks[-1].idx + len(cand.toks[-1].text)
         found[tok.i] = (score, vague, PlaceRef(name=name, span=Span(start, end)))
+        if cand.part:
+            parts.add(name)
     for tok_i, ref in _pattern_places(sent, text, found):
         found[tok_i] = ref
-    return _ranked(text, found)
+    ranked, vague_names = _ranked(text, found)
+    return SentencePlaces(ranked, vague_names, parts)
 
 
 def _joined(tok, found):

@@ -27,6 +27,7 @@ from typing import Optional
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
 from kg.extract.attacks.places import places as sentence_places
+from kg.extract.attacks.syntax import by_other_act
 from kg.extract.attacks.targets import targets as sentence_targets
 from kg.extract.attacks.triggers import triggers as sentence_triggers
 from kg.extract.attacks.vocab import ANAPHORA, DEFINITE, FACILITY_RE, WEAPONS_RE
@@ -116,7 +117,7 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
         t.like_num and t.head.lemma_.lower() in L.EVENT_NOUNS for t in sent)
     if triggers:                        # "The strike comes days after the army took the
         own = [p for p in m.places      # palace in Khartoum": that place is the other act's
-               if not placed_by_other_act(ctx, p, triggers)]
+               if not by_other_act(ctx, p.span, triggers)]
         m.other_places = [p for p in m.places if p not in own and p.name not in m.vague]
         m.places = own
     m.place = m.places[0] if m.places else None
@@ -194,44 +195,6 @@ def _sum(prev: FigureMention, f: FigureMention) -> FigureMention:
                          figure=Figure(count=a.count + b.count, qualifier=qualifier,
                                        children=_add(a.children, b.children),
                                        women=_add(a.women, b.women), span=span))
-
-
-def placed_by_other_act(ctx: ArticleContext, place: PlaceRef, triggers) -> bool:
-    """Is *place* where another act of the sentence happened (its words hang on a verb that
-    is not one of the attack's) rather than where the attack or its target is?"""
-    toks = ctx.tokens(place.span)
-    if not toks:
-        return False
-    ids = {t.i for t in triggers}
-    inside = {t.i for t in toks}
-    top = next((t for t in toks if t.head.i not in inside), toks[0])
-    h, hops = top.head, 0
-    while h.head.i != h.i and hops < 8:
-        if h.i in ids or h.lemma_.lower() in L.TARGET_TERMS:
-            return False
-        if h.pos_ in ("VERB", "AUX"):
-            # "The attack took place in X": the verb of the attack itself; "killed while
-            # they were putting out fires in X": a clause that tells of the attack
-            return not any(c.dep_ in ("nsubj", "nsubjpass") and (
-                c.i in ids or c.lemma_.lower() in L.EVENT_NOUNS) for c in h.children) and \
-                not _tells_of(h, ids)
-        h, hops = h.head, hops + 1
-    return False
-
-
-def _tells_of(verb, ids: set) -> bool:
-    """Is *verb* in a clause that tells of the attack (an adverbial clause or a participle
-    under an attack word: "killed while they were putting out fires in X", "civilians
-    attending a wedding near X"), not a clause of its own ("fighters who surrendered in
-    May at X", "said that ...")?"""
-    h, hops = verb, 0
-    while h.head.i != h.i and hops < 8:
-        if h.dep_ in ("relcl", "ccomp", "parataxis"):
-            return False
-        h, hops = h.head, hops + 1
-        if h.i in ids:
-            return True
-    return False
 
 
 def doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef], bool]:

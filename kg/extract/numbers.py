@@ -244,7 +244,8 @@ _AMONG = re.compile(
     r"(?![\w’'-])")
 _AFTER = re.compile(
     r"\s*[,(–—]?\s*(?i:including|among\s+them|among\s+whom|of\s+whom|among\s+those\s+"
-    r"(?:killed|dead|wounded|injured))\b[^.;:!?()]{0,80}"
+    r"(?:killed|dead|wounded|injured))\b(?:[^.;:!?()]{0,80}?(?=,\s+(?i:and|in|at|near)\s|[.;:!?()]"
+    r"|$)|[^.;:!?()]{0,80})"
     rf"|\s*,\s*(?={_NUM}\s+(?i:of\s+them)\s+(?:{_CHILDREN}|{_WOMEN}))[^.;:!?()]{{0,60}}")
 
 #: Words after a number that make it something other than a count of people.
@@ -295,7 +296,9 @@ _TAKE_LIVES = re.compile(r"(?<![A-Za-z])(?i:claimed|claiming|claims|claim|cost|c
 _TAKES_OBJECT = re.compile(r"(?<![A-Za-z])(?i:treated|treating|treat|treats|received|receiving|"
                            r"admitted|admitting|evacuated|evacuating|rescued|counted|recorded|"
                            r"registered|transported|took\s+in|including|among)\s+\Z")
-_AND_ALSO = re.compile(r"\s*,?\s+(?i:and|as\s+well\s+as|plus)\s+\Z")
+#: between two counts of one harm: "and", or an aside and a place first ("killing 44 people,
+#: including 20 children, in Velbo, and 179 in Orsk")
+_AND_ALSO = re.compile(r"(?:[^.;:!?\n]{0,80}?,)?\s*,?\s+(?i:and|as\s+well\s+as|plus)\s+\Z")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:)!?\"”’]|$)"
                           r"|\s+(?i:and|in|at|on|near|during|when|as|while|"
                           r"after|before|including)(?![\w’'-])")

@@ -21,6 +21,7 @@ Every mention joined is evidence of its incident (`Attack.extra_spans`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from kg.extract.attacks.mentions import Mention, mentions
@@ -187,7 +188,10 @@ class Incidents:
         just before it places, or one of the same day and target, or the one it names back."""
         atts = self.attacks
         found = next((i for i in recent if atts[i].place is not None and not self.vague[i] and
-                      self.place_ok(i, m) and date_ok(atts[i], m)), None)
+                      same_place(atts[i].place, m.place) and date_ok(atts[i], m)), None)
+        if found is None:
+            found = next((i for i in recent if atts[i].place is not None and not self.vague[i]
+                          and self.place_ok(i, m) and date_ok(atts[i], m)), None)
         if found is None and last is not None and last not in self.weak and \
                 self.vague[last] and date_ok(atts[last], m) and \
                 (shares_target(atts[last], m) or m.anaphoric):
@@ -228,20 +232,51 @@ class Incidents:
 
 def _split(ctx: ArticleContext, inc: Incidents, m: Mention) -> bool:
     """"missile strikes on the cities of Mingachevir and Terter": one incident per place;
-    "six attacks in Homs, Idlib and Aleppo": the set is the place.  True when done."""
+    "killing 44 people in Nondin and 179 in Soro": one per place, each with its toll; "six
+    attacks in Homs, Idlib and Aleppo": the set is the place.  True when done."""
     precise = sorted([p for p in m.places if p.name not in m.vague], key=lambda p: p.span.start)
+    paired = _tolls_by_place(m, precise)
+    if paired:
+        for place, toll in paired:
+            _place_part(inc, replace(m, place=place, places=[place], killed=toll, injured=None))
+        return True
     groups = conj_places(ctx.article.text, precise) if precise else []
     groups.sort(key=len, reverse=True)
     if not groups or len(groups[0]) < 2:
         return False
-    if m.split and m.strong:
-        for p in groups[0]:
-            inc.add(m, place=p)
+    group = groups[0]
+    if m.split and m.strong:            # one toll for all: no place's own
+        for place in group:
+            _place_part(inc, replace(m, place=place, places=[place], killed=None, injured=None))
         return True
-    first, final = groups[0][0], groups[0][-1]
+    first, final = group[0], group[-1]
     m.place = PlaceRef(name=ctx.article.text[first.span.start:final.span.end],
                        span=Span(first.span.start, final.span.end))
     return False
+
+
+def _tolls_by_place(m: Mention, places: list[PlaceRef]) -> list:
+    """(place, toll) when each of two or more places has a toll of its own, each toll just
+    before its place or each just after ("killing 44 people in Nondin, and 179 people in
+    nearby Soro")."""
+    tolls = [f for f in m.figures if f.casualty == "killed"]
+    if len(places) < 2 or len(tolls) != len(places):
+        return []
+    marks = sorted([(p.span.start, "p") for p in places] + [(f.span.start, "f") for f in tolls])
+    kinds = "".join(k for _, k in marks)
+    if kinds not in ("fp" * len(places), "pf" * len(places)):
+        return []
+    return [(p, f.figure) for p, f in zip(places, tolls)]
+
+
+def _place_part(inc: Incidents, m: Mention) -> None:
+    """One place of a sentence naming several: the incident there, or a new one."""
+    found = inc.join(m)
+    if found is not None and inc.attacks[found].place is not None and \
+            same_place(inc.attacks[found].place, m.place):
+        inc.absorb(found, m)
+    else:
+        inc.add(m)
 
 
 def find_attacks(ctx: ArticleContext, claims: list[Claim]) -> list[Attack]:

@@ -61,6 +61,7 @@ class Mention:
     aggregate: bool = False
     supplementary: bool = False     # adds figures or targets to the incident just mentioned
     split: bool = False             # "strikes on X and Y": one attack per place
+    figures: list[FigureMention] = field(default_factory=list)    # the tolls, in text order
     #: places of other acts of the sentence ("witnesses in Grozny described ..."): where the
     #: incident is when nothing else says
     other_places: list[PlaceRef] = field(default_factory=list)
@@ -106,6 +107,7 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
     m.places, m.vague, m.parts = found.ranked, found.vague, found.parts
     dates = incident_dates(ctx, sent, triggers, last_day)
     m.date = dates[0].ref if dates else None
+    m.figures = figures
     m.killed = next((f.figure for f in figures if f.casualty == "killed"), None)
     m.injured = next((f.figure for f in figures if f.casualty == "injured"), None)
     if m.killed is None:
@@ -146,10 +148,15 @@ def _grade(m: Mention, sent, triggered: bool, figured: bool, dates) -> bool:
 
 def _counts_incidents(sent, precise, dates) -> bool:
     if not precise and _PLURAL_EVENTS.search(sent.text) and any(
-            t.dep_ == "nummod" and t.head.lemma_.lower() in L.TARGET_TERMS and
-            t.lower_ not in ("one", "a", "1") for t in sent):
+            t.dep_ == "nummod" and t.lower_ not in ("one", "a", "1") and
+            L.TARGET_TERMS.get(t.head.lemma_.lower(), "civilians") != "civilians"
+            for t in sent):
         return True                     # "strikes on two crowded markets in the region killed
                                         # 52": several incidents summed, each told apart later
+    if not precise and any(t.dep_ == "nummod" and t.like_num and t.lower_ not in ("one", "1")
+                           and t.head.lemma_.lower() in L.EVENT_NOUNS and t.head.tag_ == "NNS"
+                           for t in sent):
+        return True                     # "counted 67 attacks on hospitals": a total
     if not precise and any(_since(sent, d) for d in dates) and not any(d.ref.day for d in dates):
         return True                     # "140 civilians have been killed since Oct. 8" in a
                                         # country: a total ("in the city of X since ...":

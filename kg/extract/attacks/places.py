@@ -186,6 +186,8 @@ def _before_noun(tok, toks):
         return Candidate(toks + [head], 4, facility=True)   # "Tora market"
     if REGION_RE.search(noun):
         return Candidate(toks, 0, vague=True)                # "Idlib province"
+    if head.lemma_.lower() in L.EVENT_NOUNS and tok.ent_type_ not in ("NORP", "ORG"):
+        return Candidate(toks, 3)       # "the Gori strike": where it struck
     return None
 
 

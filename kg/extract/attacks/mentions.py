@@ -120,7 +120,8 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
     if triggers:                        # "The strike comes days after the army took the
         own = [p for p in m.places      # palace in Khartoum": that place is the other act's
                if not by_other_act(ctx, p.span, triggers)]
-        m.other_places = [p for p in m.places if p not in own and p.name not in m.vague]
+        kept = {id(p) for p in own}
+        m.other_places = [p for p in m.places if id(p) not in kept and p.name not in m.vague]
         m.places = own
     m.place = m.places[0] if m.places else None
     m.doers, m.ambiguous = doers(ctx, sent, si, triggers)
@@ -204,6 +205,11 @@ def _sum(prev: FigureMention, f: FigureMention) -> FigureMention:
                                        women=_add(a.women, b.women), span=span))
 
 
+#: attack words per sentence whose doers are looked for: a "sentence" with more is a list,
+#: and the first name the parties (keeps the cost linear in the text)
+MAX_DOER_TRIGGERS = 12
+
+
 def doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef], bool]:
     """The parties the attack words name as doing it (`kg.extract.harm.doers_of`), and
     whether they are alternatives ("Russian or Syrian aircraft")."""
@@ -219,7 +225,7 @@ def doers(ctx: ArticleContext, sent, si: int, triggers) -> tuple[list[AgentRef],
                 and agent.kind != "witness" and not FACILITY_RE.search(agent.name):
             out.append(agent)
 
-    for t in triggers:
+    for t in triggers[:MAX_DOER_TRIGGERS]:
         doers_of(t, add)
     ambiguous = any(t.lower_ == "or" and t.dep_ == "cc" and t.head.ent_type_ == "NORP"
                     for t in sent)

@@ -301,9 +301,9 @@ def _pattern_names(sent):
             if roles["end"] > longest.get(start, 0):
                 longest[start] = roles["end"]
         elif pid == "possessor-of-target":
-            tok = doc[roles["place"]]
-            if tok.ent_type_ not in ("PERSON", "ORG", "NORP") and \
-                    _owns_target(tok, doc[roles["object"]]):
+            tok = doc[roles["start"]]
+            if tok.dep_ == "poss" and tok.ent_type_ not in ("PERSON", "ORG", "NORP") and \
+                    _owns_target(tok, tok.head):
                 yield tok, name_tokens(tok)
     for start, end in longest.items():
         yield doc[end - 1], list(doc[start:end])
@@ -320,11 +320,21 @@ def _owns_target(tok, obj) -> bool:
         bool(FACILITY_RE.search(obj.text))
 
 
+def _outermost(found: dict) -> dict:
+    """Leave out the names inside longer ones, in one pass over the names by position."""
+    order = sorted(found.items(), key=lambda kv: (kv[1][2].span.start, -kv[1][2].span.end))
+    out, reach = {}, -1
+    for k, v in order:
+        span = v[2].span
+        if span.end <= reach:
+            continue
+        out[k] = v
+        reach = max(reach, span.end)
+    return out
+
+
 def _ranked(text: str, found: dict) -> tuple[list[PlaceRef], set[str]]:
-    spans = [v[2].span for v in found.values()]
-    found = {k: v for k, v in found.items() if not any(   # "Let" inside "Let Yet Kone"
-        o.start <= v[2].span.start and v[2].span.end <= o.end and o != v[2].span
-        for o in spans)}
+    found = _outermost(found)           # "Let" inside "Let Yet Kone"
     ranked = sorted(found.values(), key=lambda x: (-x[0], x[2].span.start))
     in_text = sorted((p for _, _, p in ranked), key=lambda p: p.span.start)
     for a, b in zip(in_text, in_text[1:]):
@@ -344,20 +354,16 @@ def _ranked(text: str, found: dict) -> tuple[list[PlaceRef], set[str]]:
 
 
 def conj_places(text: str, places: list[PlaceRef]) -> list[list[PlaceRef]]:
-    """Groups of places joined by "and"/"or" ("Homs, Idlib and Aleppo"), in text order."""
-    groups, used = [], set()
-    for i, p in enumerate(places):
-        if i in used:
+    """Runs of places joined by "and"/"or" ("Homs, Idlib and Aleppo"), in text order; a
+    place that says where the one before is ("Ariha, Idlib province") is left out."""
+    groups: list[list[PlaceRef]] = []
+    for p in sorted(places, key=lambda p: p.span.start):
+        group = groups[-1] if groups else None
+        if group is not None and (group[-1].within is p or REGION_RE.search(p.name)):
             continue
-        group = [p]
-        for j in range(i + 1, len(places)):
-            between = text[group[-1].span.end:places[j].span.start]
-            if group[-1].within is places[j] or REGION_RE.search(places[j].name):
-                continue                 # "Ariha, Idlib province": where, not another place
-            if places[j].span.start > group[-1].span.end and re.fullmatch(
-                    r"\s*(,|and|or|, and|,\s*and)\s*", between):
-                group.append(places[j])
-                used.add(j)
-        used.add(i)
-        groups.append(group)
+        if group is not None and p.span.start > group[-1].span.end and re.fullmatch(
+                r"\s*(,|and|or|, and|,\s*and)\s*", text[group[-1].span.end:p.span.start]):
+            group.append(p)
+        else:
+            groups.append([p])
     return groups

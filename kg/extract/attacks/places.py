@@ -186,8 +186,10 @@ def _before_noun(tok, toks):
         return Candidate(toks + [head], 4, facility=True)   # "Tora market"
     if REGION_RE.search(noun):
         return Candidate(toks, 0, vague=True)                # "Idlib province"
-    if head.lemma_.lower() in L.EVENT_NOUNS and tok.ent_type_ not in ("NORP", "ORG"):
-        return Candidate(toks, 3)       # "the Gori strike": where it struck
+    if head.lemma_.lower() in L.EVENT_NOUNS and tok.ent_type_ not in ("NORP", "ORG") and \
+            toks[0].i > 0 and tok.doc[toks[0].i - 1].lower_ == "the":
+        return Candidate(toks, 3)       # "the Gori strike": where it struck ("Kordan
+                                        # bombardment": who did it)
     return None
 
 
@@ -302,11 +304,19 @@ def _pattern_names(sent):
                 longest[start] = roles["end"]
         elif pid == "possessor-of-target":
             tok = doc[roles["start"]]
-            if tok.dep_ == "poss" and tok.ent_type_ not in ("PERSON", "ORG", "NORP") and \
-                    _owns_target(tok, tok.head):
+            if tok.dep_ == "poss" and _may_own_place(tok) and _owns_target(tok, tok.head):
                 yield tok, name_tokens(tok)
     for start, end in longest.items():
         yield doc[end - 1], list(doc[start:end])
+
+
+def _may_own_place(tok) -> bool:
+    """A name with "'s" that may be a town: not a person ("Ahmed's house": the owner), not
+    a people, not a body ("UNRWA's school": who runs it); a one-word name the tagger calls
+    an organisation may be a town it does not know."""
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return False
+    return tok.ent_type_ != "ORG" or (len(name_tokens(tok)) == 1 and not tok.is_upper)
 
 
 def _owns_target(tok, obj) -> bool:

@@ -38,6 +38,18 @@ def test_a_facility_names_no_place_when_the_town_is_given(extractor):
     assert a.place.name == "Varnel"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The attack on Saint Orla Hospital in Khan Verel killed 3 patients on Friday.\n",
+     "Khan Verel"),
+    ("A missile struck an apartment block in the port of Velmara overnight, killing 21 "
+     "people.\n", "Velmara"),
+    ("Warplanes bombed Dorra market in North Vessland on Monday, killing 12 people.\n",
+     "Dorra market"),
+])
+def test_a_named_facility_or_a_region_yields_to_the_town(extractor, text, name):
+    assert one_attack(run(extractor, text)).place.name == name
+
+
 def test_the_owner_of_the_object_hit_is_the_place(extractor):
     a = one_attack(run(extractor, "Officials said at least 18 people died in Monday's missile "
                                   "strike on Sarnel's shopping centre.\n"))

@@ -229,9 +229,11 @@ def _rejected(name: str, tok) -> bool:
 
 
 def _roughly(text: str, name: str, start: int) -> bool:
-    """A region ("Idlib province") or a direction ("northern Gaza"): the name only roughly
-    locates."""
-    return bool(REGION_RE.search(name) or DIRECTION_RE.search(text[max(0, start - 12):start]))
+    """A region ("Idlib province") or a direction ("northern Gaza", "North Kivu"): the name
+    only roughly locates."""
+    first, _, rest = name.partition(" ")
+    return bool(REGION_RE.search(name) or DIRECTION_RE.search(text[max(0, start - 12):start])
+                or (rest and DIRECTION_RE.fullmatch(first)))
 
 
 @dataclass
@@ -246,6 +248,7 @@ def places(sent) -> SentencePlaces:
     text = sent.doc.user_data["kg_text"]
     found: dict[int, tuple[int, bool, PlaceRef]] = {}
     parts: set[str] = set()
+    facilities: set[str] = set()
     for tok in sent:
         cand = _joined(tok, found) if tok.dep_ in ("conj", "appos") else candidate(tok)
         if cand is None:
@@ -254,16 +257,19 @@ def places(sent) -> SentencePlaces:
         if _rejected(name, tok):
             continue
         start = cand.toks[0].idx
-        score, vague = cand.score - (2 if cand.facility else 0), cand.vague
+        facility = cand.facility or bool(FACILITY_RE.fullmatch(cand.toks[-1].text))
+        score, vague = cand.score - (2 if facility else 0), cand.vague
         if _roughly(text, name, start):
             score, vague = score - 2, True
         end = cand.toks[-1].idx + len(cand.toks[-1].text)
         found[tok.i] = (score, vague, PlaceRef(name=name, span=Span(start, end)))
+        if facility:
+            facilities.add(name)
         if cand.part:
             parts.add(name)
     for tok_i, ref in _pattern_places(sent, text, found):
         found[tok_i] = ref
-    ranked, vague_names = _ranked(text, found)
+    ranked, vague_names = _ranked(text, found, facilities)
     return SentencePlaces(ranked, vague_names, parts)
 
 
@@ -343,7 +349,9 @@ def _outermost(found: dict) -> dict:
     return out
 
 
-def _ranked(text: str, found: dict) -> tuple[list[PlaceRef], set[str]]:
+def _ranked(text: str, found: dict, facilities: set[str]) -> tuple[list[PlaceRef], set[str]]:
+    """Best first; a place another is inside ranks below it ("Ariha, Idlib province"),
+    unless what is inside is a facility ("Nasser Hospital in Khan Younis")."""
     found = _outermost(found)           # "Let" inside "Let Yet Kone"
     ranked = sorted(found.values(), key=lambda x: (-x[0], x[2].span.start))
     in_text = sorted((p for _, _, p in ranked), key=lambda p: p.span.start)
@@ -358,7 +366,8 @@ def _ranked(text: str, found: dict) -> tuple[list[PlaceRef], set[str]]:
                 len(between) <= 3 or re.fullmatch(r"\s*(\w+\s+){0,2}(in|of)\s+(the\s+)?",
                                                   between)):
             a.within = b
-    within = {id(p.within) for p in in_text if p.within is not None}
+    within = {id(p.within) for p in in_text if p.within is not None and
+              p.name not in facilities}
     ranked.sort(key=lambda x: (-x[0] + (2 if id(x[2]) in within else 0), x[2].span.start))
     return [p for _, _, p in ranked], {p.name for _, v, p in ranked if v}
 

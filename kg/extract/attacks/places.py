@@ -368,7 +368,8 @@ def _ranked(text: str, found: dict, facilities: set[str]) -> tuple[list[PlaceRef
             a.within = b
     within = {id(p.within) for p in in_text if p.within is not None and
               p.name not in facilities}
-    ranked.sort(key=lambda x: (-x[0] + (2 if id(x[2]) in within else 0), x[2].span.start))
+    # a region or a landmark comes after every precise place, even a facility's name
+    ranked.sort(key=lambda x: (x[1], -x[0] + (2 if id(x[2]) in within else 0), x[2].span.start))
     return [p for _, _, p in ranked], {p.name for _, v, p in ranked if v}
 
 

@@ -141,6 +141,24 @@ def test_one_toll_for_two_places_is_neither_place_s(extractor):
     assert tolls == {"Ruvo": None, "Gelt": 8}
 
 
+def test_a_date_of_another_act_does_not_date_the_incident(extractor):
+    x = run(extractor, "At least 18 people died in Monday's missile strike on Sarnel's shopping "
+                       "centre, officials said.\n\nOn Tuesday, investigators inspected the "
+                       "remains of the shopping centre that was destroyed by a missile.\n")
+    a = one_attack(x)
+    assert a.date.day == date(2021, 6, 7)
+    assert len(a.extra_spans) == 1
+
+
+def test_a_date_telling_of_the_incident_dates_it(extractor):
+    x = run(extractor, "Officials are looking into a separate incident that occurred on June 4 "
+                       "in Varosh.\n\nIn that attack, 17 people were killed and nine "
+                       "wounded.\n")
+    a = one_attack(x)
+    assert a.date.day == date(2021, 6, 4)
+    assert (a.killed.count, a.injured.count) == (17, 9)
+
+
 # --- what reports no incident ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -45,3 +45,24 @@ def _tells_of(verb, ids: set) -> bool:
         if h.i in ids:
             return True
     return False
+
+
+def dated_by_other_act(ctx: ArticleContext, span: Span, triggers) -> bool:
+    """Does the date at *span* date another act of the sentence?  It does when every attack
+    word of the sentence is inside a relative clause and the date hangs on none of them
+    ("On Tuesday, investigators inspected the remains of the mall that was destroyed by a
+    missile"); not when it tells of one ("an incident that occurred on July 4")."""
+    toks = ctx.tokens(span)
+    if not toks or not triggers or not all(_in_relative_clause(t) for t in triggers):
+        return False
+    ids = {t.i for t in triggers}
+    return not any(a.i in ids for a in toks[0].ancestors)
+
+
+def _in_relative_clause(tok) -> bool:
+    h, hops = tok, 0
+    while h.head.i != h.i and hops < 12:
+        if h.dep_ == "relcl":
+            return True
+        h, hops = h.head, hops + 1
+    return False

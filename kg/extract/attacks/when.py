@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from kg.extract import lexicon as L
+from kg.extract.attacks.syntax import dated_by_other_act
 from kg.extract.attacks.vocab import STATEMENT_NOUNS
 from kg.extract.context import ArticleContext
 from kg.extract.dates import DateMention, find_dates
@@ -35,7 +36,8 @@ def incident_dates(ctx: ArticleContext, sent, triggers, last_day: Optional[date]
     text = ctx.article.text
     dates = [d for d in find_dates(text, ctx.article.published, sent.start_char, sent.end_char)
              if not reporting_date(ctx, d.span) and d.ref.earliest is not None and
-             d.ref.latest is not None and (d.ref.latest - d.ref.earliest).days <= 366]
+             d.ref.latest is not None and (d.ref.latest - d.ref.earliest).days <= 366 and
+             not dated_by_other_act(ctx, d.span, triggers)]
     if not dates and last_day is not None:
         step = step_from_last(text, sent.start_char, sent.end_char, last_day)
         if step is not None:

@@ -87,6 +87,15 @@ def test_where_it_was_said_is_not_where_it_happened(extractor):
     assert a.place.name == "Dorra"
 
 
+def test_that_region_is_the_place_named_just_before(extractor):
+    x = run(extractor, "The army came under criticism after last week's operation in the town "
+                       "of Varo Alto in Mesa province. In that region, 11 people, whose names "
+                       "remain in dispute, were killed.\n")
+    a = one_attack(x)
+    assert a.place.name == "Varo Alto"
+    assert a.killed.count == 11
+
+
 def test_the_place_of_another_act_places_an_incident_nothing_else_places(extractor):
     a = one_attack(run(extractor, "Witnesses in Orsk described a rocket attack on a crowded "
                                   "market on Tuesday, while officials blamed the rebels.\n"))

@@ -213,7 +213,7 @@ _RIGHT = re.compile(
     rf"(?P<noun>(?:{_SP}(?!(?i:{_STOP})(?![\w’'-]))[A-Za-z][\w’'-]*){{0,4}}?)"
     r"(?P<aside>[^\S\n]*[,(–—][^\S\n]*(?i:including|among\s+them|among\s+whom|of\s+whom|"
     r"most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|all\s+of\s+them|mostly|mainly|"
-    r"among\s+those)\b[^.;:!?()\n]{0,80}?[,)–—])?"
+    r"among\s+those|whose|who)\b[^.;:!?()\n]{0,80}?[,)–—])?"
     rf"(?P<aux>(?:{_SP}(?:(?i:{_AUX})|{_BY})(?![\w’'-]))*?)"
     rf"{_SP}(?P<cas>(?i:(?P<k>{_KILLED_WORDS})|(?P<i>{_INJURED_WORDS})|(?P<v>{_VAGUE_WORDS})))"
     r"(?![\w’'-])"

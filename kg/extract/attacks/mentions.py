@@ -73,6 +73,9 @@ _COUNTING = re.compile(r"\s*(it|this|that)\s+(was|is|marks|marked|became)\s+(the
 _HABITUAL = re.compile(r"\b(repeatedly|routinely|systematically|regularly|time and again|"
                        r"since (the|early|late|\d{4}|\w+ \d{4})|over the (past|last)|"
                        r"in recent (weeks|months|years))\b", re.I)
+#: a place named again by a description ("in that region", "at the same location")
+_PLACE_BACK = re.compile(r"\b(in|at|near|from)\s+(that|this|the\s+same)\s+(region|area|town|"
+                         r"village|city|district|neighbou?rhood|place|location|spot)\b", re.I)
 _PLURAL_EVENTS = re.compile(r"\b(strikes|attacks|raids|shellings|bombings)\b")
 _AND = re.compile(r"\s*,?\s+and\s+")
 
@@ -123,11 +126,24 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
         kept = {id(p) for p in own}
         m.other_places = [p for p in m.places if id(p) not in kept and p.name not in m.vague]
         m.places = own
+    if not m.places and _PLACE_BACK.search(sent.text):
+        m.places = _places_before(ctx, sent)    # "In that region, 11 people were killed"
     m.place = m.places[0] if m.places else None
     m.doers, m.ambiguous = doers(ctx, sent, si, triggers)
     weapon = WEAPONS_RE.search(text, sent.start_char, sent.end_char)
     m.weapon = weapon.group(0).lower() if weapon else None
     return m if _grade(m, sent, bool(triggers), bool(figures), dates) else None
+
+
+def _places_before(ctx: ArticleContext, sent) -> list[PlaceRef]:
+    """The precise places of the sentence before *sent*, in the same paragraph."""
+    if sent.start == 0:
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    if ctx.paragraph(prev.start_char) != ctx.paragraph(sent.start_char):
+        return []
+    found = sentence_places(prev)
+    return [p for p in found.ranked if p.name not in found.vague][:1]
 
 
 def _grade(m: Mention, sent, triggered: bool, figured: bool, dates) -> bool:

@@ -177,9 +177,19 @@ def test_a_date_telling_of_the_incident_dates_it(extractor):
     "directly targeted.\n",
     "Kordania accuses Mireland of attacking civilians in the east.\n",
     "General Ivo Rask, Commander of the Aerial Assault Division, spoke to the press.\n",
+    "Kordania has been accused of war crimes over its bombing of hospitals in the region.\n",
+    "The army said it had killed 40 militants in air strikes on hideouts in the mountains on "
+    "Sunday.\n",
+    "Residents of Dalla said they had fled the shelling, which intensified on Wednesday.\n",
 ])
 def test_totals_practices_and_names_are_no_incident(extractor, text):
     assert run(extractor, text).attacks == []
+
+
+def test_civilians_are_counted_apart_from_fighters(extractor):
+    a = one_attack(run(extractor, "Jets struck a market in Varosh on Sunday, killing 20 soldiers "
+                                  "and 4 civilians, officials said.\n"))
+    assert a.killed.count == 4
 
 
 def test_a_weapon_landing_on_a_building_is_an_attack(extractor):

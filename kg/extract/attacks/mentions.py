@@ -30,7 +30,7 @@ from kg.extract.attacks.places import places as sentence_places
 from kg.extract.attacks.syntax import by_other_act
 from kg.extract.attacks.targets import targets as sentence_targets
 from kg.extract.attacks.triggers import triggers as sentence_triggers
-from kg.extract.attacks.vocab import ANAPHORA, DEFINITE, FACILITY_RE, WEAPONS_RE
+from kg.extract.attacks.vocab import ANAPHORA, COMBATANTS, DEFINITE, FACILITY_RE, WEAPONS_RE
 from kg.extract.attacks.when import incident_dates
 from kg.extract.context import ArticleContext
 from kg.extract.harm import doers_of, pronoun_attacker
@@ -101,7 +101,8 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
     """The mention of an incident in *sent*, if it makes one."""
     text = ctx.article.text
     triggers = sentence_triggers(sent)
-    figures = summed(text, find_figures(text, sent.start_char, sent.end_char))
+    figures = summed(text, [f for f in find_figures(text, sent.start_char, sent.end_char)
+                            if not _fighters(text, f)])     # civilians counted apart
     if not triggers and not any(f.casualty for f in figures):
         return None
     m = Mention(span=tokens_span(list(sent), text) or Span(sent.start_char, sent.end_char),
@@ -182,6 +183,14 @@ def _counts_incidents(sent, precise, dates) -> bool:
         return True                     # "It was the fourth strike on a school in a week"
     return bool(_HABITUAL.search(sent.text)) and not precise and not any(
         d.ref.precision == "day" for d in dates)    # "has repeatedly bombed schools"
+
+
+def _fighters(text: str, f: FigureMention) -> bool:
+    """A toll of fighters ("killed 40 militants"): not a toll of an attack on civilians or
+    protected objects."""
+    after = text[f.number.end:f.span.end].split()[:2]     # "40 suspected militants"
+    return any(w.lower().strip(",.") in COMBATANTS for w in after) and \
+        f.span.end - f.number.end < 40
 
 
 def _since(sent, d) -> bool:

@@ -109,8 +109,10 @@ def candidate(tok):
     elif tok.dep_ in ("conj", "appos") and tok.ent_type_ in ("", "GPE", "LOC", "FAC", "ORG",
                                                              "NORP", "PERSON"):
         cand = Candidate(toks, 1)       # judged with the place it is joined to
-    elif tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ not in ("nsubj", "poss"):
-        cand = Candidate(toks, 0)       # ("Kordania denied ...", "Russia's jets": parties)
+    elif tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ not in ("nsubj", "poss") and \
+            not (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() not in HIT_PLACE):
+        cand = Candidate(toks, 0)       # ("Kordania denied ...", "Russia's jets", "Kordania
+                                        # was accused": parties; "Kharkiv was shelled": a place)
     else:
         return None
     if cand is not None and tok.ent_type_ == "GPE":

@@ -2,7 +2,8 @@
 
 Terms come from the lexicon's ``target_terms`` (one or two words: "hospital", "health
 centre", "residential building"), each with its category.  A term is not a target when it
-names where victims were taken ("the hospital received 40 wounded"), is part of a body's
+names where victims were taken ("the hospital received 40 wounded") or who speaks
+("residents said"), is part of a body's
 name ("the Protect Schools Coalition"), or says where something is ("a school in the
 village of X": the village locates the school; "Let Yet Kone village": the village is a
 place name).
@@ -35,6 +36,8 @@ def targets(sent) -> list[TargetRef]:
 def _is_hit(tok, last) -> bool:
     if last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_.lower() in RECEIVING:
         return False                    # where the wounded went
+    if last.dep_ == "nsubj" and last.head.lemma_.lower() in L.REPORTING_VERBS:
+        return False                    # "Residents said ...": who speaks, not who was hit
     if tok is not None and (in_organisation_name(tok, last) or _locating(last)):
         return False
     return not _names_settlement(last)

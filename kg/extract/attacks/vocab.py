@@ -27,6 +27,7 @@ FACILITY_NOUNS = W["facility_nouns"]
 LANDING = W["landing_verbs"]
 HIT_PLACE = W["hit_place_verbs"]
 AGGREGATE_WORDS = W["aggregate_words"]
+COMBATANTS = W["combatant_nouns"]
 
 
 def _words_re(words, flags=re.I) -> re.Pattern:

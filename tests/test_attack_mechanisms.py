@@ -124,6 +124,17 @@ def test_every_mention_of_the_incident_is_its_evidence(extractor):
     assert any("The attack killed 14 people" in q for q in quoted)
 
 
+def test_a_further_mention_of_the_object_hit_stays_with_its_incident(extractor):
+    x = run(extractor, "Kordan warplanes struck the main hospital in Velbo on Sunday, killing "
+                       "nine patients and two nurses, medics said.\n\nThe hospital had been hit "
+                       "twice before this year. Doctors said the strike destroyed the emergency "
+                       "ward.\n\nOn Monday, a second strike hit a school in the nearby village "
+                       "of Orsk, wounding 12 children, the monitor said.\n")
+    assert placed(x) == ["Orsk", "Velbo"]
+    velbo = next(a for a in x.attacks if a.place.name == "Velbo")
+    assert velbo.killed.count == 11 and len(velbo.extra_spans) == 2
+
+
 def test_a_lede_and_its_repeat_with_the_same_toll_are_one_incident(extractor):
     x = run(extractor, "Aid workers say 56 killed in an air raid on a camp for displaced people "
                        "in Dedra.\n\nAt least 56 people have been killed in Kordania's Velland "

@@ -215,7 +215,8 @@ class Incidents:
         if not (date_ok(a, m) and self.place_ok(last, m)):
             return False
         return m.anaphoric or m.supplementary or (m.date is not None and a.date is None) or \
-            same_day(a, m) or (m.strong and m.date is None and shares_target(a, m))
+            same_day(a, m) or (m.strong and m.date is None and shares_target(a, m)) or \
+            (not m.strong and specific_overlap(a, m))   # "The hospital had been hit ..."
 
     def completed(self) -> list[Attack]:
         """The incidents some strong mention made; one that no words place is placed where

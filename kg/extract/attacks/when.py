@@ -40,7 +40,8 @@ def incident_dates(ctx: ArticleContext, sent, triggers, last_day: Optional[date]
              not dated_by_other_act(ctx, d.span, triggers)]
     if not dates and last_day is not None:
         step = step_from_last(text, sent.start_char, sent.end_char, last_day)
-        if step is not None:
+        published = ctx.article.published
+        if step is not None and not (published and step.ref.day > published.latest):
             dates = [step]              # "Two days later, a second strike hit ..."
     if triggers and len(dates) > 1:
         at = triggers[0].idx

@@ -197,6 +197,13 @@ def test_totals_practices_and_names_are_no_incident(extractor, text):
     assert run(extractor, text).attacks == []
 
 
+def test_the_history_of_a_place_gives_no_toll(extractor):
+    a = one_attack(run(extractor, "The airstrike on Monday hit a clinic in Velmo, a village "
+                                  "where in 2014 gunmen killed over 800 people.\n"))
+    assert a.place.name == "Velmo"
+    assert a.killed is None
+
+
 def test_civilians_are_counted_apart_from_fighters(extractor):
     a = one_attack(run(extractor, "Jets struck a market in Varosh on Sunday, killing 20 soldiers "
                                   "and 4 civilians, officials said.\n"))

@@ -27,7 +27,7 @@ from typing import Optional
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
 from kg.extract.attacks.places import places as sentence_places
-from kg.extract.attacks.syntax import by_other_act
+from kg.extract.attacks.syntax import by_other_act, in_background
 from kg.extract.attacks.targets import targets as sentence_targets
 from kg.extract.attacks.triggers import triggers as sentence_triggers
 from kg.extract.attacks.vocab import ANAPHORA, COMBATANTS, DEFINITE, FACILITY_RE, WEAPONS_RE
@@ -102,7 +102,8 @@ def read_sentence(ctx: ArticleContext, sent, si: int, last_day: Optional[date]
     text = ctx.article.text
     triggers = sentence_triggers(sent)
     figures = summed(text, [f for f in find_figures(text, sent.start_char, sent.end_char)
-                            if not _fighters(text, f)])     # civilians counted apart
+                            if not _fighters(text, f)       # civilians counted apart
+                            and not in_background(ctx, f.number)])
     if not triggers and not any(f.casualty for f in figures):
         return None
     m = Mention(span=tokens_span(list(sent), text) or Span(sent.start_char, sent.end_char),

@@ -66,3 +66,15 @@ def _in_relative_clause(tok) -> bool:
             return True
         h, hops = h.head, hops + 1
     return False
+
+
+def in_background(ctx: ArticleContext, span: Span) -> bool:
+    """Are the words at *span* in a "where" clause describing a place ("the village of X,
+    where in 2014 gunmen killed over 800 people"): its history, not this incident?"""
+    toks = ctx.tokens(span)
+    h, hops = (toks[0] if toks else None), 0
+    while h is not None and h.head.i != h.i and hops < 12:
+        if h.dep_ == "relcl" and any(c.lower_ == "where" for c in h.children):
+            return True
+        h, hops = h.head, hops + 1
+    return False

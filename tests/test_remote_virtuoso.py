@@ -91,7 +91,7 @@ def test_the_docs_recipe_push_then_query(server, fixture_store, pushed):
     out = kg("push", "--endpoint", server.update_url, "--query-endpoint", server.query_url,
              "--chunk", "1000", "--store", fixture_store, env=DIGEST)
     assert out.exit_code == 0, out.output
-    assert "pushed 6 graphs" in out.output and "default graph is not written" in out.output
+    assert "pushed 7 graphs" in out.output and "default graph is not written" in out.output
     for name in ("party_claims_summary", "attack_timeline", "denials_by_the_accused"):
         local = kg("query", name, "--store", fixture_store).output
         remote = kg("query", name, "--endpoint", server.query_url).output

@@ -48,4 +48,4 @@ def test_push_reports_progress_in_plain_lines(oxigraph_server, fixture_store):
                                    "--store", str(fixture_store)])
     assert out.exit_code == 0, out.output
     lines = [line for line in out.output.splitlines() if line.startswith("kg: push: ")]
-    assert lines == [f"kg: push: {i}/7 graphs" for i in range(1, 8)]  # 6 graphs + default
+    assert lines == [f"kg: push: {i}/8 graphs" for i in range(1, 9)]  # 7 graphs + default

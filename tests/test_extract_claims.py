@@ -504,3 +504,13 @@ def test_shooting_drones_down_attacks_no_one(extractor):
     (c,) = x.claims
     assert "debris hit a hospital" in quote(x, c)
     assert c.source.name == "Ivan Petrov" and c.source.kind == "government"
+
+
+def test_both_sides_blaming_each_other_is_an_allegation_by_each(extractor):
+    x = run(extractor, "Ukrainian and Russian forces have fought over Tavi for weeks. On Monday "
+                       "a market in Tavi was hit, killing 12 people. Both sides blamed each "
+                       "other for the attack.\n")
+    blame = [c for c in x.claims if quote(x, c).startswith("Both sides")]
+    assert len(blame) == 2 and all(c.kind == "allegation" for c in blame)
+    pairs = {(c.source.label, tuple(a.label for a in c.accused)) for c in blame}
+    assert pairs == {("Ukraine", ("Russia",)), ("Russia", ("Ukraine",))}

@@ -135,10 +135,11 @@ def _all_quads(path) -> list[str]:
         return sorted(str(q) for q in store.db)
 
 
-def _removal_case(tmp_path):
-    """Two stores of the synthetic corpus: *full* (80 articles) and *rest* (without the
-    removed half, some of whose allegations other articles' denials answer in the
-    incident graphs); with the ids removed."""
+@pytest.fixture(scope="module")
+def removal_case(tmp_path_factory):
+    """Two stores of the synthetic corpus (copy them before writing): *full* (80 articles)
+    and *rest* (without the removed half, some of whose allegations other articles'
+    denials answer in the incident graphs); with the ids removed."""
     from kg.namespaces import EKG
     from kg.rdf import article_graph, entity_graph
     from kg.store import layout
@@ -147,6 +148,7 @@ def _removal_case(tmp_path):
     items = [(x.article.id, (article_graph(x), entity_graph(x)))
              for x in Corpus(seed=11, n_attacks=4).extractions(80)]
     removed = sorted(aid for aid, _ in items)[::2]
+    tmp_path = tmp_path_factory.mktemp("removal")
     full, rest = tmp_path / "full", tmp_path / "rest"
     with Store.open(full, "w", ontology=False) as store:
         store.write_articles([item for _, item in items])
@@ -160,12 +162,12 @@ def _removal_case(tmp_path):
 
 
 @pytest.mark.slow
-def test_killed_in_the_middle_of_a_remove_the_store_is_before_or_after(tmp_path):
+def test_killed_in_the_middle_of_a_remove_the_store_is_before_or_after(tmp_path, removal_case):
     """A remove that takes links away from other articles (in the incident graphs) is seen
     whole: after a kill -9 anywhere in it (the articles' transaction, the incidents'
     derivation, the incidents' transaction), opening the store shows the store before or
     the store of the other articles, and the remove run again reaches the latter."""
-    full, rest, removed = _removal_case(tmp_path)
+    full, rest, removed = removal_case
     before, after = _all_quads(full), _all_quads(rest)
     outcomes = []
     end = start = 0.0
@@ -194,21 +196,24 @@ def test_killed_in_the_middle_of_a_remove_the_store_is_before_or_after(tmp_path)
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["r", "w"])
-def test_killed_between_the_articles_and_the_incidents_the_next_open_finishes(tmp_path, mode):
+def test_killed_between_the_articles_and_the_incidents_the_next_open_finishes(
+        tmp_path, removal_case, mode):
     """Killed after the articles' transaction and before the incidents': the database
     itself holds the note of the incidents owed (read here without kg), and the next open,
     a reader's or a writer's, recomputes them before anything is read."""
     from kg.store import layout
 
-    full, rest, removed = _removal_case(tmp_path)
+    full, rest, removed = removal_case
     after = _all_quads(rest)
-    p = child("remove-dies", str(full), *removed)
+    work = tmp_path / "work"
+    shutil.copytree(full, work)
+    p = child("remove-dies", str(work), *removed)
     p.wait()
     assert p.returncode == -signal.SIGKILL, p.stderr.read()
-    raw = ox.Store.read_only(str(full / layout.DB_DIR))
+    raw = ox.Store.read_only(str(work / layout.DB_DIR))
     assert layout.has_pending(raw)
     assert not any(raw.contains_named_graph(layout.article_graph(a)) for a in removed)
     del raw
-    with Store.open(full, mode, ontology=False) as store:
+    with Store.open(work, mode, ontology=False) as store:
         assert not layout.has_pending(store.db)
         assert sorted(str(q) for q in store.db) == after

@@ -143,7 +143,7 @@ def frames_to_claims(ctx: ArticleContext, frames: list[Frame],
 
 
 def _read(ctx: ArticleContext, f: Frame, article_voice: AgentRef) -> list[Claim]:
-    accused = accused_parties(ctx, f)
+    accused = list(f.blames) or accused_parties(ctx, f)
     return [_claim(ctx, f, article_voice, reading, accused)
             for reading in decide(ctx, f, accused)]
 

@@ -27,7 +27,8 @@ BOILERPLATE = re.compile(
 CAPTION = re.compile(r"\bPhoto:|\(Photo\b|\bPhoto by\b|Getty Images|\bPhotograph:|/AFP\b|"
                      r"/Reuters\b|REUTERS/|\bFile photo\b", re.IGNORECASE)
 TERMINAL = re.compile(r"([.!?…:;][\"”’')\]]*|,[\"”’])\s*$")  # "…,” is a quotation paragraph
-QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])")
+QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])|"
+                         r"``[^`\n]{2,}?(?:''|″|”|\")")      # also old wire style: ``...''
 #: "GENEVA, (Reuters) –", "KHARTOUM, March 25 (AFP) -", "ALEPPO, SYRIA - NOVEMBER 03:"
 DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’\-]{2,40},[^\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?"
                       r"|\([A-Z][A-Za-z .'’\-]{1,30}\))\s*[–—-]\s")   # also "(Nairobi) – "
@@ -122,10 +123,14 @@ def parse_text(text: str, lines: list[Line]) -> str:
             if n:
                 blank(line.span.start + w.start(), line.span.start + w.start() + n)
     # no-break and thin spaces are plain spaces to the parser, which otherwise makes them
-    # tokens of their own and mis-attaches what follows ("Amnesty’s\xa0report")
-    return "".join(chars).translate(_SPACES)
+    # tokens of their own and mis-attaches what follows ("Amnesty’s\xa0report"); old wire
+    # quotation marks (``...'' and the double prime) are the parser's curly ones
+    out = "".join(chars).translate(_SPACES)
+    return _OLD_QUOTES.sub(lambda m: _QUOTE_FOR[m.group()], out)
 
 
+_QUOTE_FOR = {"``": " “", "''": "” ", "″": "”"}
+_OLD_QUOTES = re.compile(r"``|''|″")
 _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
                          "\u200a": " "})
 

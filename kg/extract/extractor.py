@@ -16,6 +16,7 @@ from kg.extract import nlp as nlp_mod
 from kg.extract.attacks import article_voice_claims, find_attacks, link_attacks
 from kg.extract.claims import frames_to_claims
 from kg.extract.frames import find_frames
+from kg.extract.stance.learned import default_model, learned_claims
 import re
 from collections import Counter
 
@@ -27,9 +28,11 @@ from kg.model import AgentRef, Article, Extraction
 class Extractor:
     """Loads the spaCy model once; `extract` one article, `extract_many` a stream of them."""
 
-    def __init__(self, model: Optional[str] = None):
+    def __init__(self, model: Optional[str] = None, stance_model: object = "default"):
         self.model = model             # the setting, for worker processes (kg.workers)
         self.nlp = nlp_mod.load(model)
+        #: the learned reader (`kg.extract.stance.learned`): the packaged one, or None
+        self.stance_model = default_model() if stance_model == "default" else stance_model
         self.description = f"evidence-kg {__version__}; spaCy model {nlp_mod.describe(self.nlp)}"
 
     def extract(self, article: Article) -> Extraction:
@@ -76,8 +79,10 @@ class Extractor:
                 states[STATE_NAMES[word.lower()]] += 2
         ctx.set_country(states)
         voice = AgentRef(name=article_voice_name(article), kind="article")
-        claims = frames_to_claims(ctx, find_frames(ctx), voice)
+        frames = find_frames(ctx)
+        claims = frames_to_claims(ctx, frames, voice)
         claims.extend(article_voice_claims(ctx, claims, voice))
+        claims.extend(learned_claims(ctx, frames, claims, voice, self.stance_model))
         claims.sort(key=lambda c: (c.span.start, c.kind))
         attacks = find_attacks(ctx, claims)
         link_attacks(ctx, claims, attacks)

@@ -321,8 +321,9 @@ def _bare(name: str) -> str:
     return _REGION_WORDS.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip()))
 
 
-def _locate(ref: PlaceRef, countries: set[str]) -> Optional[GeoPlace]:
-    parent = _locate(ref.within, countries) if ref.within is not None else None
+def _locate(ref: PlaceRef, parent: Optional[GeoPlace], countries: set[str]
+            ) -> Optional[GeoPlace]:
+    """The gazetteer entry of *ref*, given the entry of the place it lies within."""
     bare = _bare(ref.name)
     cands = lookup(bare)
     countries_only = [g for g in cands if g.level == "country"]
@@ -349,14 +350,21 @@ def resolve_place(ref: PlaceRef, countries: set[str]) -> None:
     """Set key, label, coordinates and country of *ref* and the places it lies within, and
     end the chain with its country (in place)."""
     node: Optional[PlaceRef] = ref
-    chain = []
-    while node is not None:
+    chain: list[PlaceRef] = []
+    seen: set[int] = set()
+    while node is not None and id(node) not in seen:    # long chains too ("in A and in B
+        seen.add(id(node))                              # and ..." a thousand times)
         chain.append(node)
         node = node.within
     for node in chain:
         node.key = place_key(node.name)
         node.label = node.label or node.name
-    located = [(_locate(node, countries), node) for node in chain]
+    located: list = []
+    parent: Optional[GeoPlace] = None
+    for node in reversed(chain):                        # from the top: each under its parent
+        parent = _locate(node, parent, countries)
+        located.append((parent, node))
+    located.reverse()
     for g, node in located:
         if g is not None:
             _apply(node, g)

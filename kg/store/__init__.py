@@ -1,5 +1,6 @@
 """The embedded graph store (Oxigraph on disk): one named graph per article, one for the
-entities resolved across articles, one for the ontology.
+entities resolved across articles, one for the ontology, and one per incident, derived
+(`kg.store.incidents`).
 
     from kg.store import Store
     with Store.open("kg-store", mode="w") as store:

@@ -5,17 +5,14 @@
     with Store.open("kg-store") as store:                    # readers share the store
         rows = store.query("SELECT ...")
 
-Transactions: what one call to `write_articles` / `remove_articles` changes in the articles
-(their graphs, the facts they contribute to the entities graph, the entities they touch, the
-merged default graph that queries read) goes to Oxigraph as ONE SPARQL update, which Oxigraph
-applies in one transaction (`kg.store.writes` computes it); the same update notes which
-incidents are to be recomputed (`layout.PENDING_GRAPH`).  A second update writes those
-incidents (`kg.store.derive`) and drops the note.  A process killed between the two leaves
-the note, and the next `Store.open`, reader or writer, finishes the work before anything is
-read: every kg command sees the store before the write or after it, never between.  Writes
-are diffs: re-ingesting an unchanged article changes nothing, a changed one deletes and
-inserts only the triples that differ (deletions leave tombstones that slow Oxigraph down until
-`optimize`, see `maybe_optimize`).  docs/store.md has the design and the measurements.
+Transactions: what one `write_articles` / `remove_articles` changes in the articles (their
+graphs, entity facts, the entities touched, the merged default graph queries read) is ONE
+SPARQL update, one Oxigraph transaction (`kg.store.writes`), which also notes the incidents
+to recompute (`layout.PENDING_GRAPH`); a second update writes them (`kg.store.derive`) and
+drops the note.  The next `Store.open`, reader or writer, finishes a note a killed process
+left: every kg command sees the store before a write or after it.  Writes are diffs (an
+unchanged article changes nothing; deletions leave tombstones until `optimize`, see
+`maybe_optimize`).  docs/store.md has the design and the measurements.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ class _Reading:
         ctx = self.ctx
         stripped = sent.text.strip()
         lead = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-        in_quote = stripped[:1] in "“\"‘" or ctx.quote_around(lead, sent.start_char + 2)
+        in_quote = stripped[:1] in "“\"‘`" or ctx.quote_around(lead, sent.start_char + 2)
         covered = any(f.content.start <= sent.start_char + 1 and
                       f.content.end >= sent.end_char - 2 for f in self.frames[-3:])
         has_cue = any(is_cue(t) and not ctx.quote_around(t.idx, t.idx + 1) for t in sent)

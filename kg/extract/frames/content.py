@@ -94,6 +94,10 @@ def _inherited_speaker(tok):
             continue
         lemma = t.lemma_.lower()
         if not (is_cue(t) or lemma in ("quote", "hear", "cite")):
+            if tok.tag_ == "VBG" and child(t, "nsubj") is not None and \
+                    not _inside_what_is_said(t):
+                return child(t, "nsubj"), False   # "agencies are defending it by saying"
+                                                  # (but not a verb of what a cue says)
             continue
         for dep, passive in (("nsubj", False), ("nsubjpass", lemma not in ("quote", "hear",
                                                                             "cite"))):
@@ -104,6 +108,16 @@ def _inherited_speaker(tok):
         if ag is not None and child(ag, "pobj") is not None:
             return child(ag, "pobj"), False
     return None
+
+
+def _inside_what_is_said(t) -> bool:
+    """Is *t* part of what a cue above it says (reached through a clausal complement)?"""
+    hops = 0
+    while t.head.i != t.i and hops < 12:
+        dep, t, hops = t.dep_, t.head, hops + 1
+        if dep in ("ccomp", "xcomp", "parataxis") and is_cue(t):
+            return True
+    return False
 
 
 def _orphan_subject(ctx: ArticleContext, sent, cue):
@@ -145,12 +159,15 @@ def comment_on_statement(tok) -> bool:
             c.dep_ == "relcl" for c in tok.children)
 
 
-def without_nested(tok, exclude=()) -> list:
-    """*tok*'s subtree without *exclude* and without clauses reporting other speech."""
+def without_nested(tok, exclude=(), keep_participles: bool = False) -> list:
+    """*tok*'s subtree without *exclude* and without clauses reporting other speech (but,
+    with *keep_participles*, with the "..., saying ..." that says what a denial holds)."""
     nested = [c for c in tok.children if c.dep_ in ("advcl", "conj", "parataxis") and
-              (own_speech(c) or (c.dep_ == "conj" and is_cue(c)))]
-    nested += [d for d in tok.subtree if d.i != tok.i and d.dep_ == "advcl" and
-               d.tag_ == "VBG" and is_cue(d) and all(d.i != n.i for n in nested)]
+              (own_speech(c) or (c.dep_ == "conj" and is_cue(c))) and
+              not (keep_participles and c.tag_ == "VBG")]
+    if not keep_participles:
+        nested += [d for d in tok.subtree if d.i != tok.i and d.dep_ == "advcl" and
+                   d.tag_ == "VBG" and is_cue(d) and all(d.i != n.i for n in nested)]
     nested += [d for d in tok.subtree if d.i != tok.i and comment_on_statement(d)]
     return subtree(tok, exclude=[*exclude, *nested])
 
@@ -168,7 +185,8 @@ def content_tokens(tok, roles: Roles, subj, passive: bool) -> tuple[list, object
     comp = comps[0] if comps else (child(tok, "xcomp") if passive or lemma in (
         "find", "discover", "witness") else None)
     if lemma in WHOLE_CLAUSE or roles.all("accused"):
-        return without_nested(tok, exclude=[subj]), comp
+        return without_nested(tok, exclude=[subj],
+                              keep_participles=lemma in L.DENY_VERBS), comp
     if comp is not None:
         return without_nested(comp), comp
     if child(tok, "dobj", "xcomp", "prep", "oprd") is not None:

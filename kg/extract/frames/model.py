@@ -26,3 +26,4 @@ class Frame:
     from_pending: bool = False
     by_reference: bool = False   # the speaker is a pronoun or description ("he", "the ministry")
     pattern: str = ""         # the pattern that found it, for explanations and tests
+    blames: list = field(default_factory=list)   # parties blamed, known as agents already

@@ -90,7 +90,38 @@ def frames_for_cue(ctx: ArticleContext, sent, si: int, tok, roles: Roles) -> lis
                   cue_span=Span(tok.idx, tok.idx + len(tok.text)),
                   by_reference=_by_reference(subj), pattern="verb")
     _rejected_by(ctx, tok, frame)
+    sides = _both_sides(ctx, si, tok, subj)
+    if sides:
+        return sides
     return [frame, *_joint_speakers(ctx, si, subj, speaker, frame)]
+
+
+_SIDES = frozenset("side sides party parties country countries camp camps".split())
+_BELLIGERENTS = ("government", "military", "armed_group")
+
+
+def _both_sides(ctx: ArticleContext, si: int, tok, subj) -> list[Frame]:
+    """ "Both sides blamed each other": one accusation by each of the two parties the
+    article has named most, each blaming the other."""
+    obj = child(tok, "dobj") or child(child(tok, "prep"), "pobj")
+    if subj is None or obj is None or subj.lemma_.lower() not in _SIDES or \
+            not any(c.lower_ in ("both", "two", "each") for c in subj.children) or \
+            obj.lower_ not in ("other", "another"):
+        return []
+    counts: dict[str, list] = {}
+    for m in ctx.mentions:
+        if m.sent_index <= si and not m.person and (m.place or m.agent.kind in _BELLIGERENTS):
+            counts.setdefault(m.agent.name.lower(), []).append(m.agent)
+    ranked = sorted(counts.values(), key=lambda agents: -len(agents))[:2]
+    if len(ranked) < 2:
+        return []
+    a, b = ranked[0][0], ranked[1][0]
+    span = Span(tok.idx, obj.idx + len(obj.text))
+    span = Span(subj.left_edge.idx, span.end) if subj.i < tok.i else span
+    return [Frame(speaker, span, "indirect", tok.lemma_.lower(), si, list(tok.subtree),
+                  accused=[], cue_span=Span(tok.idx, tok.idx + len(tok.text)),
+                  pattern="both-sides", blames=[other])
+            for speaker, other in ((a, b), (b, a))]
 
 
 def _object(tok):

@@ -17,6 +17,8 @@ True
 from __future__ import annotations
 
 from kg.extract import lexicon as L
+from kg.extract.harm import harm_kind
+from kg.extract.stance.signals import families, signals_in
 
 #: words that open a negation's scope (with the verbs' "n't" and "not", tagged neg)
 NEGATORS = frozenset("not n't never no nothing nobody none neither nor without".split())
@@ -86,4 +88,6 @@ def _signs(toks, units, neg) -> list[str]:
     if not any(t.lemma_.lower() in L.REPORTING_VERBS | L.DENY_VERBS | L.ACCUSE_VERBS
                for t in toks) and "according" not in lemmas:
         out.append("no_attribution")
+    out.extend(f"harm:{k}" for k in sorted(harm_kind(toks)))
+    out.extend(f"signal:{f}" for f in sorted(families(signals_in(toks))))
     return out

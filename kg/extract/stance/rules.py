@@ -169,12 +169,14 @@ def _decide(ctx: ArticleContext, frame: Frame, accused: list) -> Optional[Readin
         return Reading("denial", "categorical")
     if frame.cue in L.DENY_VERBS:
         return _denial_verb(ctx, frame, fam)
-    obj = frame.obj.lemma_.lower() if frame.obj is not None else ""
     words = word_set(frame.tokens)
     if frame.cue in L.EVALUATE_VERBS | L.CONDEMN_VERBS and words & L.DISMISSAL_WORDS and \
             not dismissed_is_excuse(frame.tokens):
         return Reading("denial", "dismissal")   # "called the reports lies", "denounced the
                                                 # act of propaganda"
+    if frame.cue in L.CONDEMN_VERBS | L.EVALUATE_VERBS and "negated-act" in fam:
+        return Reading("denial", "categorical")  # "denounced the lies, saying there was no
+                                                 # attack"
     if frame.cue in L.ACCUSE_VERBS | L.CONDEMN_VERBS | L.EVALUATE_VERBS:
         return ALLEGATION if is_allegation(frame, accused) else None
     return _said(ctx, frame, fam, words, accused)
@@ -349,8 +351,8 @@ def is_allegation(frame: Frame, accused: list) -> bool:
         return bool(kinds) or (frame.cue == "blame" and bool(accused))
     if frame.cue in L.CONDEMN_VERBS or frame.cue in L.EVALUATE_VERBS:
         return bool(kinds)
-    if dismissed_is_excuse(frame.tokens):
-        return True
+    if dismissed_is_excuse(frame.tokens) or "accusation" in families(signals_in(frame.tokens)):
+        return True                     # (rejecting an excuse; opening a criminal case)
     if "casualty" in kinds or "happened" in kinds:
         return True
     if "violation" in kinds:        # a principle ("violations are war crimes") is no claim

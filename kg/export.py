@@ -5,7 +5,8 @@ Formats (`FORMATS`):
 * ``nquads`` and ``trig``: every public graph under its name (the ontology, the entities,
   one graph per article), graphs in IRI order;
 * ``ntriples`` and ``turtle``: the merge of those graphs, each triple once;
-* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores).
+* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores);
+* ``graphml``: the merge as a network for Gephi and Cytoscape (`kg.graphml`).
 
 Determinism: the same store gives the same bytes.  Lines (N-Triples, N-Quads) are sorted;
 Turtle and TriG list subjects, then predicates (``a`` first), then objects, in code-point
@@ -29,9 +30,9 @@ import pyoxigraph as ox
 from kg.namespaces import PREFIXES
 from kg.store import layout
 
-FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "graphml")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
-            "jsonld": ".jsonld"}
+            "jsonld": ".jsonld", "graphml": ".graphml"}
 RDF_TYPE = PREFIXES["rdf"] + "type"
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
@@ -196,8 +197,14 @@ def _canonical_json(value):
     return value
 
 
+def write_graphml(store, out: TextIO, with_ontology: bool = True) -> None:
+    from kg.graphml import write_graphml as write
+
+    write(store, out, with_ontology=with_ontology)
+
+
 WRITERS = {"turtle": write_turtle, "trig": write_trig, "ntriples": write_ntriples,
-           "nquads": write_nquads, "jsonld": write_jsonld}
+           "nquads": write_nquads, "jsonld": write_jsonld, "graphml": write_graphml}
 
 
 def export(store, fmt: str, out: TextIO, *, with_ontology: bool = True) -> None:

@@ -3,9 +3,10 @@
 Formats (`FORMATS`):
 
 * ``nquads`` and ``trig``: every public graph under its name (the ontology, the entities,
-  one graph per article), graphs in IRI order;
+  one graph per article, one per incident), graphs in IRI order;
 * ``ntriples`` and ``turtle``: the merge of those graphs, each triple once;
 * ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores);
+* ``graphml``: the merge as a network for Gephi and Cytoscape (`kg.graphml`);
 * ``incidents-csv``: not RDF: one row per incident (date and precision, place and
   coordinates, targets, alleged perpetrators, lowest and highest figures, grades, voices,
   denials, reports, first and last report), for spreadsheets.
@@ -32,10 +33,10 @@ import pyoxigraph as ox
 from kg.namespaces import PREFIXES
 from kg.store import layout
 
-FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "incidents-csv")
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "graphml", "incidents-csv")
 RDF_FORMATS = FORMATS[:5]
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
-            "jsonld": ".jsonld", "incidents-csv": ".csv"}
+            "jsonld": ".jsonld", "graphml": ".graphml", "incidents-csv": ".csv"}
 RDF_TYPE = PREFIXES["rdf"] + "type"
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
@@ -200,6 +201,12 @@ def _canonical_json(value):
     return value
 
 
+def write_graphml(store, out: TextIO, with_ontology: bool = True) -> None:
+    from kg.graphml import write_graphml as write
+
+    write(store, out, with_ontology=with_ontology)
+
+
 _INCIDENTS = """
 PREFIX ekg: <https://w3id.org/evidence-kg/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -279,7 +286,8 @@ def write_incidents_csv(store, out: TextIO, with_ontology: bool = True) -> None:
 
 
 WRITERS = {"turtle": write_turtle, "trig": write_trig, "ntriples": write_ntriples,
-           "nquads": write_nquads, "jsonld": write_jsonld, "incidents-csv": write_incidents_csv}
+           "nquads": write_nquads, "jsonld": write_jsonld, "graphml": write_graphml,
+           "incidents-csv": write_incidents_csv}
 
 
 def export(store, fmt: str, out: TextIO, *, with_ontology: bool = True) -> None:

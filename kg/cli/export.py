@@ -1,4 +1,4 @@
-"""``kg export``: the store as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+"""``kg export``: the store as Turtle, TriG, N-Triples, N-Quads, JSON-LD or GraphML."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from kg.export import FORMATS, SUFFIXES
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Default: from the output file's suffix, else turtle. turtle and ntriples "
-                   "merge the graphs; trig and nquads keep one graph per article.")
+                   "merge the graphs; trig and nquads keep one graph per article; graphml is "
+                   "the merge as a network for Gephi and Cytoscape.")
 @click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
               help="Where to write (- for standard output).")
 @click.option("--with-ontology/--without-ontology", default=True, show_default=True,
@@ -35,6 +36,7 @@ def export_command(fmt: Optional[str], output: str, with_ontology: bool, store_d
         kg export -o kg.ttl
         kg export --format trig --without-ontology -o articles.trig
         kg export --format nquads | gzip > kg.nq.gz
+        kg export --without-ontology -o kg.graphml     # for Gephi or Cytoscape
     """
     from kg.export import export
     from kg.store import Store

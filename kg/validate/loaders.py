@@ -110,6 +110,23 @@ def load_graph(path: PathLike) -> Graph:
     return g
 
 
+def load_shapes(paths: Iterable[PathLike]) -> Graph:
+    """Read shapes files, and the RDF files in folders (by extension), into one graph."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in FORMATS)
+            if not found:
+                raise InputError(path, "no RDF files in this folder",
+                                 fix=f"put the shapes in files named *{', *'.join(sorted(FORMATS))}",
+                                 code="E304")
+            files += found
+        else:
+            files.append(path)
+    return load_files(files)
+
+
 def load_files(paths: Iterable[PathLike]) -> Graph:
     """Read RDF files into one new in-memory graph (their union)."""
     g = _new_graph()
@@ -118,4 +135,5 @@ def load_files(paths: Iterable[PathLike]) -> Graph:
     return g
 
 
-__all__ = ["FORMATS", "Loader", "load_files", "load_graph", "load_into", "loader_for"]
+__all__ = ["FORMATS", "Loader", "load_files", "load_graph", "load_into", "load_shapes",
+           "loader_for"]

@@ -114,6 +114,10 @@ class ValidationReport:
     results: list[ValidationResult] = field(default_factory=list)
     #: How many triples were validated (0 when unknown); shown by the text rendering.
     triples: int = 0
+    #: Which validator checked what: how many shapes with targets the SPARQL engine
+    #: checked, and the shapes handed to pySHACL with the reason (label -> why).
+    engine_shapes: int = 0
+    handed_off: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.results = sorted(set(self.results), key=ValidationResult.sort_key)
@@ -135,7 +139,18 @@ class ValidationReport:
         return all(r.severity.rank < fail_on.rank for r in self.results)
 
     def merged(self, other: "ValidationReport") -> "ValidationReport":
-        return ValidationReport(self.results + other.results, self.triples)
+        return ValidationReport(self.results + other.results, self.triples,
+                                self.engine_shapes + other.engine_shapes,
+                                {**self.handed_off, **other.handed_off})
+
+    def checked_by(self) -> str:
+        """Which validator checked what, in words ("" when the engine checked everything)."""
+        if not self.handed_off:
+            return ""
+        lines = [f"Checked by pySHACL, not the SPARQL engine ({len(self.handed_off)} shape(s); "
+                 f"{self.engine_shapes} by the engine):"]
+        lines += [f"  {label}: {why}" for label, why in sorted(self.handed_off.items())]
+        return "\n".join(lines) + "\n"
 
     # -- renderings ----------------------------------------------------------------------
     def _verdict(self) -> str:
@@ -153,6 +168,8 @@ class ValidationReport:
                 f" in {self.triples} triples: "
                 f"{self._verdict()}")
         lines = [head]
+        if self.handed_off:
+            lines += ["", self.checked_by().rstrip("\n")]
         for r in self.results:
             lines.append("")
             lines.append(f"{r.severity.value}: {show(r.focus_node)}")
@@ -196,6 +213,8 @@ class ValidationReport:
             "conforms": self.conforms,
             "triples": self.triples,
             "counts": self.counts,
+            "checked_by": {"engine_shapes": self.engine_shapes,
+                           "pyshacl_shapes": dict(sorted(self.handed_off.items()))},
             "results": [
                 {
                     "severity": r.severity.value,

@@ -18,22 +18,21 @@ into a plain ``rdflib.Graph`` first, as `validate_graph` does.
 
 from __future__ import annotations
 
-import threading
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Optional, Union
 
 import pyshacl
+from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 from rdflib import Graph, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.processor import SPARQLProcessor
 
 from kg import resources
 from kg.errors import ConfigError
 from kg.namespaces import RDFS, SH
+from kg.store.terms import DatatypeRestorer, to_ox
 from kg.validate.loaders import PathLike, load_files
 from kg.validate.report import Severity, ValidationReport, ValidationResult, path_from_rdf
 
@@ -68,6 +67,15 @@ def class_hierarchy() -> Graph:
     return g
 
 
+@lru_cache(maxsize=1)
+def declared_datatypes() -> DatatypeRestorer:
+    """The integer datatype declared for each property (docs/design.md, and the ontology's
+    ``rdfs:range``): what a store gives back to the integers it folds into xsd:integer."""
+    return DatatypeRestorer.from_ranges(
+        (to_ox(s), to_ox(p), to_ox(o)) for s, p, o in ontology_graph().triples(
+            (None, RDFS.range, None)))
+
+
 def _parse_resource(path: Path) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
@@ -85,54 +93,52 @@ def _triples(data: Graph):
         yield from data
 
 
-_SPARQL_LOCK = threading.Lock()
-
-
 @lru_cache(maxsize=256)
 def _prepared(query: str, base: Optional[str], namespaces: tuple):
     return translateQuery(parseQuery(query), base, dict(namespaces))
 
 
-@contextmanager
-def _prepared_sparql() -> Iterator[None]:
-    """While pySHACL runs, reuse each SPARQL constraint's parsed and translated query.
+class _PreparedQueries(Graph):
+    """A graph whose `query` reuses each query text's parsed and translated form.
 
-    pySHACL sends the same query text once per focus node; rdflib parses it every time,
-    which was 80% of the validation time.  A translated query is what rdflib's own
-    ``prepareQuery`` returns for reuse with other bindings, so results are unchanged.
-    """
-    original = SPARQLProcessor.query
+    pySHACL sends a SPARQL constraint's text once per focus node; rdflib would parse it
+    every time (80% of the validation time).  A translated query is what rdflib's own
+    ``prepareQuery`` returns for reuse with other bindings, so results are unchanged.  Only
+    this graph is affected: rdflib itself is left alone."""
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):
-        if isinstance(strOrQuery, str):
-            namespaces = tuple(sorted((k, str(v)) for k, v in (initNs or {}).items()))
-            strOrQuery = _prepared(strOrQuery, base, namespaces)
-        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
-
-    with _SPARQL_LOCK:
-        SPARQLProcessor.query = query
-        try:
-            yield
-        finally:
-            SPARQLProcessor.query = original
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            namespaces = tuple(sorted((k, str(v)) for k, v in (kwargs.get("initNs") or {}).items()))
+            query_object = _prepared(query_object, kwargs.get("base"), namespaces)
+        return super().query(query_object, *args, **kwargs)
 
 
-def validate_graph(data: Graph, shapes: Optional[Graph] = None) -> ValidationReport:
-    """Validate *data* (left untouched) against the bundled shapes, or against *shapes*.
+def pyshacl_report(data: Graph, shapes: Optional[Graph] = None, *,
+                   hierarchy: Optional[Graph] = None) -> ValidationReport:
+    """pySHACL alone on *data* (left untouched) with the bundled shapes or *shapes*; the
+    class *hierarchy* (default: the ontology's, with the bundled shapes; none otherwise) is
+    added to a copy of the data.  What `validate_graph` hands over, and the reference the
+    engine is tested against.
 
-    A `Dataset` is validated as the union of its graphs.  Every result keeps its SHACL
-    severity; `ValidationReport.passes` decides what fails.
-    """
-    work = Graph()
+    A `Dataset` is validated as the union of its graphs.  pySHACL's own errors (a shape it
+    cannot load, a SPARQL query it cannot run) raise `ConfigError` E332."""
+    work = _PreparedQueries()
     for t in _triples(data):
         work.add(t)
     n_triples = len(work)
-    work += class_hierarchy()
-    with _prepared_sparql():
+    if hierarchy is None and shapes is None:
+        hierarchy = class_hierarchy()
+    if hierarchy is not None:
+        work += hierarchy
+    try:
         _, results, _ = pyshacl.validate(
             work, shacl_graph=shapes if shapes is not None else shapes_graph(),
             inference="none", inplace=True, allow_infos=False, allow_warnings=False,
         )
+    except (ReportableRuntimeError, ShapeLoadError, ConstraintLoadError) as exc:
+        raise ConfigError("E332", "pySHACL cannot check the shapes",
+                          cause=" ".join(str(exc).split())[:500],
+                          fix="correct the shapes file (https://www.w3.org/TR/shacl/)") from exc
     return ValidationReport(list(_results(results)), triples=n_triples)
 
 
@@ -151,14 +157,18 @@ def _results(g: Graph) -> Iterable[ValidationResult]:
         )
 
 
-def validate(sources: Iterable[Union[PathLike, Graph]]) -> ValidationReport:
-    """Validate RDF files (by extension) and/or graphs together, as one graph.
+def validate(sources: Iterable[Union[PathLike, Graph]], shapes: Optional[Graph] = None,
+             ) -> ValidationReport:
+    """Validate RDF files (by extension) and/or graphs together, as one graph, with the
+    bundled shapes or *shapes* (`validate_graph`).
 
     >>> from kg.resources import ontology_dir
     >>> report = validate([ontology_dir().parent / "examples" / "graph" / "sample.ttl"])
     >>> report.conforms
     True
     """
+    from kg.validate.combined import validate_graph
+
     data = Graph()
     paths: list[PathLike] = []
     for src in sources:
@@ -169,7 +179,8 @@ def validate(sources: Iterable[Union[PathLike, Graph]]) -> ValidationReport:
             paths.append(src)
     if paths:
         data += load_files(paths)
-    return validate_graph(data)
+    return validate_graph(data, shapes)
 
 
-__all__ = ["class_hierarchy", "ontology_graph", "shapes_graph", "validate", "validate_graph"]
+__all__ = ["class_hierarchy", "declared_datatypes", "ontology_graph", "pyshacl_report",
+           "shapes_graph", "validate"]

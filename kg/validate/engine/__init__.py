@@ -63,9 +63,10 @@ def compile_shapes(shapes: Optional[Graph] = None, hierarchy: Optional[Graph] = 
     with the class *hierarchy* (default: the ontology's named classes)."""
     if shapes is None and hierarchy is None:
         return bundled()
-    from kg.validate.shacl import class_hierarchy, shapes_graph
+    from kg.validate.shacl import class_hierarchy, declared_datatypes, shapes_graph
     return CompiledShapes(shapes if shapes is not None else shapes_graph(),
-                          hierarchy if hierarchy is not None else class_hierarchy())
+                          hierarchy if hierarchy is not None else class_hierarchy(),
+                          restorer=declared_datatypes())
 
 
 def validate_store(store: ox.Store, graphs: Optional[Iterable[Union[ox.NamedNode, URIRef]]] = None,

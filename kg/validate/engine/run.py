@@ -31,8 +31,9 @@ from rdflib.term import Node
 
 from kg import iris
 from kg.namespaces import RDF, RDFS, XSD
+from kg.store.terms import DatatypeRestorer
 from kg.validate.engine import components as cc
-from kg.validate.engine.shapes import Shape, UnsupportedShapeError, read_shapes
+from kg.validate.engine.shapes import Shape, UnsupportedShapeError, path_iris, read_shapes
 from kg.validate.engine.sparql_constraints import SparqlConstraint, format_message
 from kg.validate.engine.terms import sparql, to_ox, to_rdflib
 from kg.validate.report import ValidationReport, ValidationResult, show
@@ -46,13 +47,51 @@ GraphName = Union[ox.NamedNode, URIRef]
 # --- rendering context -------------------------------------------------------------------
 
 class Context:
-    """What a query needs beyond the shapes: the class hierarchy, fresh variable names."""
+    """What a query needs beyond the shapes: the class hierarchy, the declared integer
+    datatypes of properties (`DatatypeRestorer`), fresh variable names, and for each value
+    variable the property its values are read through (its origin)."""
 
-    def __init__(self, subclasses: dict[Node, set[Node]], doubt: bool = False):
+    def __init__(self, subclasses: dict[Node, set[Node]], doubt: bool = False,
+                 restorer: Optional[DatatypeRestorer] = None):
         self.subclasses = subclasses
         self.doubt = doubt          # every row to Python (a test of the Python twins)
+        self.restorer = restorer or DatatypeRestorer()
         self.counter = 0
         self.stack: list[Shape] = []
+        self.origins: dict[str, Optional[URIRef]] = {}
+
+    # -- declared integer datatypes ------------------------------------------------------------
+    def value_origin(self, shape: Shape) -> Optional[URIRef]:
+        """The property whose declared integer datatype the values of *shape* take back
+        (`DatatypeRestorer`), or None.  A path of several steps through such a property is
+        refused: which step a value came from, so its datatype, is unknown."""
+        if not shape.is_property_shape:
+            return None
+        declared = self.restorer.by_property
+        if isinstance(shape.path, URIRef):
+            return shape.path if str(shape.path) in declared else None
+        through = sorted(p for p in path_iris(shape.path) if str(p) in declared)
+        if through:
+            raise UnsupportedShapeError(
+                "E330", f"shape {shape.label()} reads values through <{through[0]}> in a path "
+                "of several steps", cause="a store gives back that property's integers as "
+                "xsd:integer, and the declared datatype of a value cannot be told in a path",
+                fix="check the value with a shape whose sh:path is the property itself")
+        return None
+
+    def declared_type(self, var: str) -> Optional[URIRef]:
+        """The declared integer datatype of the values in *var*, if any."""
+        origin = self.origins.get(var)
+        if origin is None:
+            return None
+        return URIRef(self.restorer.by_property[str(origin)].value)
+
+    def restore(self, origin: Optional[URIRef], value):
+        """*value* (an Oxigraph term) as the data graph holds it: with its declared integer
+        datatype when read through *origin*."""
+        if origin is None or not isinstance(value, ox.Literal):
+            return value
+        return self.restorer.restore(to_ox(origin), value)
 
     def var(self, name: str) -> str:
         self.counter += 1
@@ -100,13 +139,14 @@ class View:
         self.store, self.dataset, self.ctx = store, dataset, ctx
         self._values: dict = {}
 
-    def values(self, node, path: str) -> list:
+    def values(self, node, path: str, origin: Optional[URIRef] = None) -> list:
+        """The values of *node* on *path*, integers with the datatype declared for *origin*."""
         key = (node, path)
         if key not in self._values:
             rows = self.store.query(f"SELECT DISTINCT ?this ?v WHERE {{ ?this {path} ?v }}",
                                     substitutions={ox.Variable("this"): node}, **self.dataset)
             self._values[key] = [r["v"] for r in rows]
-        return self._values[key]
+        return [self.ctx.restore(origin, v) for v in self._values[key]]
 
     def has_class(self, node, cls) -> bool:
         values = " ".join(sparql(c) for c in self.ctx.closure(cls))
@@ -131,6 +171,7 @@ class Check:
         if isinstance(c, SparqlConstraint):
             return c.query(focus)
         start, projection = f"{{ {focus} }}", "?this"
+        ctx.origins["?value"] = ctx.value_origin(shape)
         if c.level == "focus":
             tri = c.focus_tri("?this", ctx)
         elif shape.is_property_shape:
@@ -249,6 +290,7 @@ class ValuesCheck:
         preds = sorted({m.shape.path_sparql for m in self.members})
         columns, binds, wanted = ["?this", "?value"], [], []
         for k, m in enumerate(self.members):
+            ctx.origins["?value"] = ctx.value_origin(m.shape)
             tri = (cc.Tri("true", "false") if ctx.doubt
                    else m.constraint.value_tri("?value", "?this", ctx))
             binds.append(f"BIND(IF(sameTerm(?_kg_p, {m.shape.path_sparql}), ({tri.maybe}), "
@@ -373,17 +415,48 @@ def merged_checks(checks: list) -> list:
 class CompiledShapes:
     """Shapes read once, ready to validate any number of stores."""
 
-    def __init__(self, shapes_graph: Graph, hierarchy: Graph):
+    def __init__(self, shapes_graph: Graph, hierarchy: Graph, *, strict: bool = True,
+                 restorer: Optional[DatatypeRestorer] = None):
+        """Read and check *shapes_graph*.  With *strict*, a shape the engine cannot check
+        raises `UnsupportedShapeError`; otherwise it goes into `refused` (node -> error)
+        with every other shape with targets that refers to it, for another validator."""
         self.graph = shapes_graph
-        self.roots = read_shapes(shapes_graph)
-        self.checks = checks_of(self.roots)
-        self.merged = merged_checks(self.checks)   # what runs: the queries
         self.hierarchy = hierarchy
+        self.restorer = restorer or DatatypeRestorer()
+        self.refused: dict[Node, UnsupportedShapeError] = {}
+        roots = read_shapes(shapes_graph, None if strict else self.refused,
+                            frozenset(self.restorer.by_property))
         # render every query once with the bundled hierarchy: an unsupported nesting
         # (recursion, nested sh:sparql) fails here rather than in the middle of a run
-        ctx = Context(_subclass_map(hierarchy.subject_objects(RDFS.subClassOf)))
-        for check in self.checks + self.merged:
+        ctx = self._context(_subclass_map(hierarchy.subject_objects(RDFS.subClassOf)))
+        self.roots = []
+        for root in roots:
+            try:
+                self._check_targets(root)
+                for check in checks_of([root]):
+                    check.query(_focus_all(check.root, ctx), ctx)
+            except UnsupportedShapeError as err:
+                if strict:
+                    raise
+                self.refused[root.node] = err
+                continue
+            self.roots.append(root)
+        self.checks = checks_of(self.roots)
+        self.merged = merged_checks(self.checks)   # what runs: the queries
+        for check in self.merged:
             check.query(_focus_all(check.root, ctx), ctx)
+
+    def _context(self, subclasses: dict, doubt: bool = False) -> Context:
+        return Context(subclasses, doubt=doubt, restorer=self.restorer)
+
+    def _check_targets(self, root: Shape) -> None:
+        declared = [p for p in root.objects_of if str(p) in self.restorer.by_property]
+        if declared:
+            raise UnsupportedShapeError(
+                "E330", f"shape {root.label()} targets the objects of <{declared[0]}>",
+                cause="a store gives back that property's integers as xsd:integer, so the "
+                      "focus nodes would not be the terms the data holds",
+                fix="target the subjects and check the values with a property shape")
 
     # -- one validation ----------------------------------------------------------------------
     def validate(self, store: ox.Store, graphs: Optional[Iterable[GraphName]] = None,
@@ -400,7 +473,7 @@ class CompiledShapes:
         of the constraints instead of letting SPARQL decide."""
         graph_list = None if graphs is None else sorted({to_ox(g) for g in graphs}, key=str)
         dataset = {} if default_graph else self._dataset(store)
-        ctx = Context(self._subclasses(store), doubt=decide_in_python)
+        ctx = self._context(self._subclasses(store), doubt=decide_in_python)
         view = View(store, dataset, ctx)
         jobs: list[tuple] = []              # (check, query text, substitutions)
         triples = None                      # the triples of *graphs*, counted on the way
@@ -457,7 +530,7 @@ class CompiledShapes:
         return {"default_graph": graphs + [ox.DefaultGraph()]}
 
     def _ontology_matters(self, store: ox.Store, onto: ox.NamedNode) -> bool:
-        ctx = Context(self._subclasses(store))
+        ctx = self._context(self._subclasses(store))
         classes = set()
         predicates = set()
         for root in self.roots:
@@ -621,16 +694,18 @@ def _triple_count(store: ox.Store, graphs: Optional[list]) -> int:
 def _results(check: Check, rows, view: View) -> Iterator[ValidationResult]:
     c, shape = check.constraint, check.shape
     if isinstance(c, SparqlConstraint):
-        yield from _sparql_results(check, rows)
+        yield from _sparql_results(check, rows, view)
         return
     names = [v.value for v in rows.variables]
+    origin = view.ctx.value_origin(shape)
     for row in rows:
         focus = row["this"]
         value = row["value"] if "value" in names else (focus if c.level == "value" else None)
+        value = view.ctx.restore(origin, value)
         if "sure" in names and not _true(row["sure"]):
             if c.level == "focus":
-                values = (view.values(focus, shape.path_sparql) if shape.is_property_shape
-                          else [focus])
+                values = (view.values(focus, shape.path_sparql, origin)
+                          if shape.is_property_shape else [focus])
                 doubtful_violates = c.py_focus(view, focus, values)
             else:
                 doubtful_violates = c.py_value(view, focus, value)
@@ -653,7 +728,7 @@ def _result(check: Check, focus, value, path=None, message: Optional[str] = None
         value=to_rdflib(value), constraint_component=check.constraint.component)
 
 
-def _sparql_results(check: Check, rows) -> Iterator[ValidationResult]:
+def _sparql_results(check: Check, rows, view: View) -> Iterator[ValidationResult]:
     c, shape = check.constraint, check.shape
     names = [v.value for v in rows.variables]
     seen = set()
@@ -666,6 +741,8 @@ def _sparql_results(check: Check, rows) -> Iterator[ValidationResult]:
         focus = row["this"]
         value = row["value"] if "value" in bound else (None if shape.is_property_shape else focus)
         path = bound.get("path")
+        origin = path if c.value_origin == "path" else c.value_origin
+        value = view.ctx.restore(origin if isinstance(origin, URIRef) else None, value)
         templates = sorted(set(shape.messages) | set(c.messages))
         message = " / ".join(sorted(format_message(t, bound) for t in templates))
         yield _result(check, focus, value, path=path, message=message or "(no message)")
@@ -707,8 +784,8 @@ def generic_message(check: Check, focus, value) -> str:
 @lru_cache(maxsize=1)
 def bundled() -> CompiledShapes:
     """The bundled shapes, compiled once."""
-    from kg.validate.shacl import class_hierarchy, shapes_graph
-    return CompiledShapes(shapes_graph(), class_hierarchy())
+    from kg.validate.shacl import class_hierarchy, declared_datatypes, shapes_graph
+    return CompiledShapes(shapes_graph(), class_hierarchy(), restorer=declared_datatypes())
 
 
 __all__ = ["Check", "CompiledShapes", "Context", "View", "bundled"]

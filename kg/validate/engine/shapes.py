@@ -31,6 +31,7 @@ from rdflib.term import Node
 from kg.errors import ConfigError
 from kg.namespaces import OWL, RDF, RDFS, SH
 from kg.validate.engine import components as cc
+from kg.validate.engine.terms import canonical, to_ox
 from kg.validate.report import PathLike, Severity, path_from_rdf
 
 SPEC = "https://www.w3.org/TR/shacl/"
@@ -102,9 +103,15 @@ class Shape:
 
 
 class _Reader:
-    def __init__(self, g: Graph):
+    def __init__(self, g: Graph, declared: frozenset = frozenset()):
         self.g = g
+        self.declared = declared    # properties whose integers have a declared datatype
         self.shapes: dict[Node, Shape] = {}
+        self.failed: dict[Node, UnsupportedShapeError] = {}
+        #: parameter -> the SPARQL-based constraint component it belongs to (SHACL 6)
+        self.custom = {path: comp for comp in g.subjects(RDF.type, SH.ConstraintComponent)
+                       for param in g.objects(comp, SH.parameter)
+                       for path in g.objects(param, SH.path)}
 
     # -- errors ----------------------------------------------------------------------------
     def where(self, node: Node) -> str:
@@ -139,8 +146,20 @@ class _Reader:
         return list(Collection(self.g, lst))
 
     def shape(self, node: Node, parent: Optional[Node] = None) -> Shape:
+        """The shape at *node*, read once; a shape that fails to read fails every shape
+        that refers to it, each time."""
+        if node in self.failed:
+            raise self.failed[node]
         if node in self.shapes:
             return self.shapes[node]
+        try:
+            return self._read(node, parent)
+        except UnsupportedShapeError as err:
+            self.shapes.pop(node, None)
+            self.failed[node] = err
+            raise
+
+    def _read(self, node: Node, parent: Optional[Node]) -> Shape:
         g = self.g
         shape = Shape(node, owner=self.shapes.get(parent) if parent is not None else None)
         self.shapes[node] = shape       # before reading nested shapes: recursion stops here
@@ -165,7 +184,15 @@ class _Reader:
         shape.target_nodes = tuple(sorted(g.objects(node, SH.targetNode)))
         shape.subjects_of = tuple(sorted(g.objects(node, SH.targetSubjectsOf)))
         shape.objects_of = tuple(sorted(g.objects(node, SH.targetObjectsOf)))
+        for target in shape.target_nodes:
+            if isinstance(target, Literal) and canonical(target) != to_ox(target):
+                raise self.unsupported(node, SH.targetNode, f"its target {target.n3()} is not in "
+                                       "the canonical form in which Oxigraph stores it")
         for p in sorted(set(g.predicates(node, None))):
+            if p in self.custom:
+                raise self.unsupported(node, SH.ConstraintComponent, "it uses the parameter "
+                                       f"<{p}> of the SPARQL-based constraint component "
+                                       f"<{self.custom[p]}>, which the engine does not run")
             if not str(p).startswith(str(SH)) or p in NON_VALIDATING or p in TARGETS:
                 continue
             if p not in PARAMETERS:
@@ -206,23 +233,44 @@ class _Reader:
         raise self.malformed(node, f"{path.n3()} is not a SHACL property path")
 
 
+def path_iris(path) -> set:
+    """The properties a path (an rdflib path or IRI) goes through."""
+    if isinstance(path, URIRef):
+        return {path}
+    inner = getattr(path, "args", None) or [getattr(path, "arg", None) or path.path]
+    return set().union(*(path_iris(p) for p in inner))
+
+
 def is_shape_candidate(g: Graph, node: Node) -> bool:
     """True for a node typed as a shape or carrying a target (what pySHACL validates)."""
     return ((node, RDF.type, SH.NodeShape) in g or (node, RDF.type, SH.PropertyShape) in g
             or any((node, t, None) in g for t in TARGETS))
 
 
-def read_shapes(g: Graph) -> list[Shape]:
+def read_shapes(g: Graph, refused: Optional[dict] = None, declared: frozenset = frozenset()
+                ) -> list[Shape]:
     """The shapes of *g* that have targets (with what they reach), in a stable order.
 
-    Every shape of the graph is read, with or without targets, so that an unsupported term
-    fails here whether or not a target reaches it."""
-    reader = _Reader(g)
+    Every shape of the graph is read, with or without targets.  Without *refused*, the
+    first unsupported term raises `UnsupportedShapeError`; with a dict, each shape with
+    targets that cannot be read (itself or a shape it refers to) goes into it instead
+    (node -> error), and the others are returned."""
+    reader = _Reader(g, declared)
     nodes = {s for t in (SH.NodeShape, SH.PropertyShape) for s in g.subjects(RDF.type, t)}
     nodes |= {s for t in TARGETS for s in g.subjects(t, None)}
     for node in sorted(nodes, key=lambda n: (isinstance(n, BNode), str(n))):
-        reader.shape(node)
+        try:
+            reader.shape(node)
+        except UnsupportedShapeError as err:
+            if refused is None:
+                raise
+            if any((node, t, None) in g for t in TARGETS) or node in _implicit_targets(g):
+                refused[node] = err
     return [s for s in reader.shapes.values() if s.has_targets and not s.deactivated]
 
 
-__all__ = ["Shape", "UnsupportedShapeError", "read_shapes"]
+def _implicit_targets(g: Graph) -> set:
+    return {s for c in (RDFS.Class, OWL.Class) for s in g.subjects(RDF.type, c)}
+
+
+__all__ = ["Shape", "UnsupportedShapeError", "path_iris", "read_shapes"]

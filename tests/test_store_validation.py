@@ -1,17 +1,21 @@
-"""Validation of what is in the store, with the real shapes (kg.validate)."""
+"""Validation of what is in the store, with the real shapes: the one way an ingest
+validates what it wrote (`kg.pipeline.validate_written`: the engine on the store, with the
+pySHACL hand-off), and the whole store."""
 
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
-from kg import iris
 from kg.namespaces import OA, XSD
+from kg.pipeline import validate_written
 from kg.store import Store
-from kg.store.validation import neighbourhood_graphs, validate_articles, validate_store
+from kg.validate import validate_store
 from tests.support import fixture as fx
 
-pytest.importorskip("pyshacl")
+
+def validate_articles(store, ids):
+    return validate_written(store, ids)
 
 
 @pytest.fixture(scope="module")
@@ -44,14 +48,27 @@ def test_a_broken_article_is_caught_and_only_its_own_results_shown(tmp_path, fix
         assert not report.conforms
         assert {r.focus_node for r in report.results} == {quote}
         assert validate_articles(store, [fx.ids()["C"]]).conforms
-        full = validate_store(store, batch_size=2)
+        full = validate_store(store.db, default_graph=True)
         assert {r.focus_node for r in full.results} == {quote}
+        assert full.engine_shapes > 20 and not full.handed_off
 
 
-def test_neighbourhood_holds_whole_articles(real_store):
-    with Store.open(real_store) as store:
-        graphs = neighbourhood_graphs(store, [fx.ids()["B"]])
-    names = {str(g.identifier) for g in graphs}
-    assert str(iris.article_graph_iri(fx.ids()["A"])) in names     # shares the attack
-    assert str(iris.article_graph_iri(fx.ids()["C"])) not in names
-    assert URIRef(iris.ENTITIES_GRAPH) in {g.identifier for g in graphs}
+@pytest.mark.parametrize("literal", [Literal(12), Literal("20", datatype=XSD.byte),
+                                     Literal("0.80", datatype=XSD.decimal)])
+def test_the_store_refuses_what_it_would_give_back_otherwise(tmp_path, fixture_graphs, literal):
+    """Same data, same report: a literal the store would read back in another form (an
+    xsd:integer offset, which would come back as an xsd:nonNegativeInteger; an xsd:byte; a
+    decimal not in canonical form) is refused, and nothing is written."""
+    from kg.errors import StoreError
+
+    g, facts = fixture_graphs[0]
+    broken = g.__class__(identifier=g.identifier)
+    broken += g
+    quote = next(broken.subjects(OA.start, None))
+    broken.set((quote, OA.start, literal))
+    with Store.open(tmp_path / "s", "w") as store:
+        with pytest.raises(StoreError, match="E624"):
+            store.write_articles([(broken, facts)])
+        assert store.article_ids() == []
+        store.write_articles([(g, facts)])                 # as kg.rdf writes it: kept
+        assert store.article_ids() == [fx.ids()["A"]]

@@ -119,7 +119,8 @@ def load_shapes(paths: Iterable[PathLike]) -> Graph:
                            and p.suffix.lower() in FORMATS)
             if not found:
                 raise InputError(path, "no RDF files in this folder",
-                                 fix=f"put the shapes in files named *{', *'.join(sorted(FORMATS))}",
+                                 fix="put the shapes in files named "
+                                     + ", ".join(f"*{e}" for e in sorted(FORMATS)),
                                  code="E304")
             files += found
         else:

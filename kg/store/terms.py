@@ -83,7 +83,9 @@ def to_rdflib(term) -> Optional[Node]:
         if term.language:
             return Literal(term.value, lang=term.language)
         dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt))
+        # as written: rdflib would otherwise rewrite "none"^^xsd:boolean as "false"
+        return Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt),
+                       normalize=False)
     raise TypeError(f"not an RDF term: {term!r}")
 
 

@@ -1,10 +1,13 @@
 """Read RDF files into one in-memory rdflib graph, one loader per input format.
 
 The format comes from the file extension.  Formats with named graphs (TriG, N-Quads,
-JSON-LD) are read into a dataset whose graphs are merged: validation sees their union.
+JSON-LD) are merged: validation sees their union.  Files are parsed by Oxigraph's parsers,
+which keep every literal as written (rdflib's would rewrite ``"none"^^xsd:boolean`` as
+``"false"`` and so hide an ill-formed value from validation) and never fetch anything (a
+JSON-LD ``@context`` must be inline).
 
 >>> sorted(FORMATS)
-['.json', '.jsonld', '.nq', '.nt', '.trig', '.ttl', '.turtle']
+['.json', '.jsonld', '.nq', '.nt', '.owl', '.rdf', '.trig', '.ttl', '.turtle', '.xml']
 >>> load_graph("notes.docx")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
@@ -17,10 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Union
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Graph
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
+from kg.store.terms import to_rdflib
 
 PathLike = Union[str, Path]
 
@@ -32,20 +37,13 @@ def _new_graph() -> Graph:
     return g
 
 
-def _triples_loader(rdflib_format: str) -> Callable[[Path, Graph], None]:
+def _oxigraph_loader(fmt: ox.RdfFormat) -> Callable[[Path, Graph], None]:
     def load(path: Path, into: Graph) -> None:
-        into.parse(path, format=rdflib_format)
-    return load
-
-
-def _quads_loader(rdflib_format: str) -> Callable[[Path, Graph], None]:
-    def load(path: Path, into: Graph) -> None:
-        ds = Dataset()
-        ds.parse(path, format=rdflib_format)
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            into.add((s, p, o))
-        for prefix, ns in ds.namespaces():
-            if prefix not in PREFIXES:
+        parser = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        for q in parser:
+            into.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        for prefix, ns in sorted((parser.prefixes or {}).items()):
+            if prefix and prefix not in PREFIXES:
                 into.bind(prefix, ns, override=False)
     return load
 
@@ -56,16 +54,17 @@ class Loader:
     load: Callable[[Path, Graph], None]
 
 
-_TURTLE = Loader("Turtle", _triples_loader("turtle"))
-_NTRIPLES = Loader("N-Triples", _triples_loader("nt"))
-_TRIG = Loader("TriG", _quads_loader("trig"))
-_NQUADS = Loader("N-Quads", _quads_loader("nquads"))
-_JSONLD = Loader("JSON-LD", _quads_loader("json-ld"))
+_TURTLE = Loader("Turtle", _oxigraph_loader(ox.RdfFormat.TURTLE))
+_NTRIPLES = Loader("N-Triples", _oxigraph_loader(ox.RdfFormat.N_TRIPLES))
+_TRIG = Loader("TriG", _oxigraph_loader(ox.RdfFormat.TRIG))
+_NQUADS = Loader("N-Quads", _oxigraph_loader(ox.RdfFormat.N_QUADS))
+_JSONLD = Loader("JSON-LD", _oxigraph_loader(ox.RdfFormat.JSON_LD))
+_RDFXML = Loader("RDF/XML", _oxigraph_loader(ox.RdfFormat.RDF_XML))
 
 #: File extension (lower case) -> loader.
 FORMATS: dict[str, Loader] = {
     ".ttl": _TURTLE, ".turtle": _TURTLE, ".nt": _NTRIPLES, ".trig": _TRIG, ".nq": _NQUADS,
-    ".jsonld": _JSONLD, ".json": _JSONLD,
+    ".jsonld": _JSONLD, ".json": _JSONLD, ".rdf": _RDFXML, ".xml": _RDFXML, ".owl": _RDFXML,
 }
 
 

@@ -76,6 +76,17 @@ class ValidationResult:
     path: Optional[PathLike] = None
     value: Optional[Node] = None
     constraint_component: Optional[URIRef] = None
+    #: A severity other than the three (SHACL allows any IRI): kept as it is, and ranked
+    #: as a violation.
+    severity_iri: Optional[URIRef] = None
+
+    @property
+    def severity_node(self) -> URIRef:
+        return self.severity_iri or self.severity.iri
+
+    @property
+    def severity_name(self) -> str:
+        return show(self.severity_iri) if self.severity_iri else self.severity.value
 
     def sort_key(self) -> tuple:
         return (-self.severity.rank, _key(self.focus_node), _key(self.source_shape),
@@ -172,7 +183,7 @@ class ValidationReport:
             lines += ["", self.checked_by().rstrip("\n")]
         for r in self.results:
             lines.append("")
-            lines.append(f"{r.severity.value}: {show(r.focus_node)}")
+            lines.append(f"{r.severity_name}: {show(r.focus_node)}")
             lines.append(f"  path:    {show(r.path)}")
             if r.value is not None:
                 lines.append(f"  value:   {show(r.value)}")
@@ -193,7 +204,7 @@ class ValidationReport:
             g.add((report, SH.result, node))
             g.add((node, RDF.type, SH.ValidationResult))
             g.add((node, SH.focusNode, r.focus_node))
-            g.add((node, SH.resultSeverity, r.severity.iri))
+            g.add((node, SH.resultSeverity, r.severity_node))
             g.add((node, SH.resultMessage, Literal(r.message)))
             if r.path is not None:
                 g.add((node, SH.resultPath, path_to_rdf(g, r.path)))
@@ -217,7 +228,7 @@ class ValidationReport:
                            "pyshacl_shapes": dict(sorted(self.handed_off.items()))},
             "results": [
                 {
-                    "severity": r.severity.value,
+                    "severity": r.severity_name,
                     "focus_node": _json_node(r.focus_node),
                     "path": _json_node(r.path),
                     "value": None if r.value is None else r.value.n3(),

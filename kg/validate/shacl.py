@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 import pyshacl
-from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
+from pyshacl.errors import (
+    ConstraintLoadError, ReportableRuntimeError, ShapeLoadError, ValidationFailure,
+)
 from rdflib import Graph, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.plugins.sparql.algebra import translateQuery
@@ -106,11 +108,14 @@ class _PreparedQueries(Graph):
     ``prepareQuery`` returns for reuse with other bindings, so results are unchanged.  Only
     this graph is affected: rdflib itself is left alone."""
 
-    def query(self, query_object, *args, **kwargs):
+    def query(self, query_object, processor="sparql", result="sparql", initNs=None,  # noqa: N803
+              initBindings=None, use_store_provided=True, **kwargs):  # noqa: N803
         if isinstance(query_object, str):
-            namespaces = tuple(sorted((k, str(v)) for k, v in (kwargs.get("initNs") or {}).items()))
-            query_object = _prepared(query_object, kwargs.get("base"), namespaces)
-        return super().query(query_object, *args, **kwargs)
+            ns = initNs or dict(self.namespaces())      # what Graph.query would use
+            query_object = _prepared(query_object, kwargs.get("base"),
+                                     tuple(sorted((k, str(v)) for k, v in ns.items())))
+        return super().query(query_object, processor, result, initNs, initBindings,
+                             use_store_provided, **kwargs)
 
 
 def pyshacl_report(data: Graph, shapes: Optional[Graph] = None, *,
@@ -135,20 +140,31 @@ def pyshacl_report(data: Graph, shapes: Optional[Graph] = None, *,
             work, shacl_graph=shapes if shapes is not None else shapes_graph(),
             inference="none", inplace=True, allow_infos=False, allow_warnings=False,
         )
-    except (ReportableRuntimeError, ShapeLoadError, ConstraintLoadError) as exc:
-        raise ConfigError("E332", "pySHACL cannot check the shapes",
-                          cause=" ".join(str(exc).split())[:500],
-                          fix="correct the shapes file (https://www.w3.org/TR/shacl/)") from exc
+    except (ReportableRuntimeError, ShapeLoadError, ConstraintLoadError,
+            NotImplementedError) as exc:
+        raise _cannot(exc) from exc
+    if isinstance(results, ValidationFailure):
+        raise _cannot(results)
     return ValidationReport(list(_results(results)), triples=n_triples)
+
+
+def _cannot(exc) -> ConfigError:
+    return ConfigError("E332", "pySHACL cannot check the shapes",
+                       cause=" ".join(str(getattr(exc, "message", None) or exc).split())[:500],
+                       fix="correct the shapes, or leave out what neither validator supports "
+                           "(https://www.w3.org/TR/shacl/)")
 
 
 def _results(g: Graph) -> Iterable[ValidationResult]:
     for node in g.subjects(SH.resultSeverity, None):
         messages = sorted(str(m) for m in g.objects(node, SH.resultMessage))
         path = g.value(node, SH.resultPath)
+        severity = g.value(node, SH.resultSeverity)
+        known = severity in {s.iri for s in Severity}
         yield ValidationResult(
             focus_node=g.value(node, SH.focusNode),
-            severity=Severity.from_iri(g.value(node, SH.resultSeverity)),
+            severity=Severity.from_iri(severity) if known else Severity.VIOLATION,
+            severity_iri=None if known else severity,
             message=" / ".join(messages) or "(no message)",
             source_shape=g.value(node, SH.sourceShape),
             path=None if path is None else path_from_rdf(g, path),
@@ -157,10 +173,11 @@ def _results(g: Graph) -> Iterable[ValidationResult]:
         )
 
 
-def validate(sources: Iterable[Union[PathLike, Graph]], shapes: Optional[Graph] = None,
-             ) -> ValidationReport:
+def validate(sources: Iterable[Union[PathLike, Graph]], shapes: Optional[Graph] = None, *,
+             with_bundled: bool = True) -> ValidationReport:
     """Validate RDF files (by extension) and/or graphs together, as one graph, with the
-    bundled shapes or *shapes* (`validate_graph`).
+    bundled shapes, *shapes* added to them, or *shapes* alone without *with_bundled*
+    (`kg.validate.combined.validate_graph`).
 
     >>> from kg.resources import ontology_dir
     >>> report = validate([ontology_dir().parent / "examples" / "graph" / "sample.ttl"])
@@ -179,7 +196,7 @@ def validate(sources: Iterable[Union[PathLike, Graph]], shapes: Optional[Graph] 
             paths.append(src)
     if paths:
         data += load_files(paths)
-    return validate_graph(data, shapes)
+    return validate_graph(data, shapes, with_bundled=with_bundled)
 
 
 __all__ = ["class_hierarchy", "declared_datatypes", "ontology_graph", "pyshacl_report",

@@ -125,7 +125,8 @@ class Constraint:
     shape: "Shape"
     component: URIRef
     #: "value": one result per violating value node; "focus": one per focus node (no
-    #: value); "sparql": a sh:sparql constraint (run as its own query); "off": deactivated.
+    #: value); "rows": its own query gives the results (?this ?value, maybe ?path);
+    #: "sparql": a sh:sparql constraint (run as its own query); "off": deactivated.
     level: str = "value"
     #: The shape's parameter this constraint checks (sh:minCount...), set by the reader.
     param: Optional[URIRef] = field(default=None, kw_only=True)
@@ -233,9 +234,17 @@ class DatatypeConstraint(Constraint):
         return not literal_has_datatype(to_rdflib(value), self.datatype)
 
 
+_LEXICAL = {  # lexical spaces rdflib is more lenient about than XSD
+    XSD.boolean: re.compile(r"true|false|1|0"),
+    XSD.decimal: re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"),
+    **{t: re.compile(r"[+-]?[0-9]+") for t in INTEGER_TYPES},
+}
+
+
 def well_formed(v: Literal) -> bool:
     """Is *v*'s lexical form one of its datatype's (as far as rdflib knows the datatype)?"""
-    if v.ill_typed is True:
+    lexical = _LEXICAL.get(v.datatype)
+    if v.ill_typed is True or (lexical is not None and not lexical.fullmatch(str(v))):
         return False
     value, dt = v.value, v.datatype
     expected = _PYTHON_TYPES.get(dt)
@@ -353,6 +362,32 @@ def _count(reader, shape, param, value, at_least: bool) -> Constraint:
                                "non-negative integer")
     comp = SH.MinCountConstraintComponent if at_least else SH.MaxCountConstraintComponent
     return CountConstraint(shape, comp, level="focus", bound=n, at_least=at_least)
+
+
+@dataclass(eq=False)
+class UniqueLangConstraint(Constraint):
+    """sh:uniqueLang true: no two values of the path share a language tag."""
+
+    def focus_tri(self, focus, ctx):
+        path = self.shape.path_sparql
+        a, b = ctx.var("lang"), ctx.var("lang")
+        return Tri.exact(f"EXISTS {{ {focus} {path} {a} . {focus} {path} {b} "
+                         f"FILTER(!sameTerm({a}, {b}) && LANG({a}) != \"\" "
+                         f"&& LCASE(LANG({a})) = LCASE(LANG({b}))) }}")
+
+    def py_focus(self, view, focus, values):
+        tags = [v.language.lower() for v in values if isinstance(v, ox.Literal) and v.language]
+        return len(tags) != len(set(tags))
+
+
+def unique_lang(reader, shape, param, value) -> Constraint:
+    if not shape.is_property_shape:
+        raise reader.malformed(shape.node, "sh:uniqueLang on a node shape")
+    if not isinstance(value, Literal) or value.datatype != XSD.boolean:
+        raise reader.malformed(shape.node, f"sh:uniqueLang {value.n3()} is not a boolean")
+    # only true turns it on: "1"^^xsd:boolean does not (W3C test uniqueLang-002)
+    return UniqueLangConstraint(shape, SH.UniqueLangConstraintComponent,
+                                level="focus" if str(value) == "true" else "off")
 
 
 def min_count(reader, shape, param, value):
@@ -579,6 +614,155 @@ def property_pair(reader, shape, param, value) -> Constraint:
     return PropertyPairConstraint(shape, comp, other=value, or_equal=param == SH.lessThanOrEquals)
 
 
+# --- string-based constraints ---------------------------------------------------------------
+
+@dataclass(eq=False)
+class LengthConstraint(Constraint):
+    """sh:minLength / sh:maxLength: on the string of a literal or IRI (a blank node fails)."""
+
+    bound: int = 0
+    at_least: bool = True
+
+    def value_tri(self, v, focus, ctx):
+        op = "<" if self.at_least else ">"
+        return Tri.exact(f"(isBlank({v}) || STRLEN(STR({v})) {op} {self.bound})")
+
+    def py_value(self, view, focus, value):
+        if isinstance(value, ox.BlankNode):
+            return True
+        n = len(value.value)
+        return n < self.bound if self.at_least else n > self.bound
+
+
+def _length(at_least: bool):
+    def read(reader, shape, param, value) -> Constraint:
+        n = value.toPython() if isinstance(value, Literal) else None
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            raise reader.malformed(shape.node, f"sh:{param.split('#')[1]} {value.n3()} is not "
+                                   "a non-negative integer")
+        comp = SH.MinLengthConstraintComponent if at_least else SH.MaxLengthConstraintComponent
+        return LengthConstraint(shape, comp, bound=n, at_least=at_least)
+    return read
+
+
+min_length, max_length = _length(True), _length(False)
+
+
+@dataclass(eq=False)
+class LanguageInConstraint(Constraint):
+    """sh:languageIn: a literal whose language tag matches one of the ranges."""
+
+    ranges: tuple = ()
+
+    def value_tri(self, v, focus, ctx):
+        tests = [f"langMatches(LANG({v}), {sparql(Literal(r))})" for r in self.ranges]
+        return Tri.exact(f"(!isLiteral({v}) || !({' || '.join(tests) or 'false'}))")
+
+    def py_value(self, view, focus, value):
+        lang = (value.language or "").lower() if isinstance(value, ox.Literal) else ""
+        return not any(lang and (r == "*" or lang == r.lower() or lang.startswith(r.lower() + "-"))
+                       for r in self.ranges)
+
+
+def language_in(reader, shape, param, value) -> Constraint:
+    ranges = tuple(str(r) for r in reader.items(shape.node, value))
+    return LanguageInConstraint(shape, SH.LanguageInConstraintComponent, ranges=ranges)
+
+
+# --- constraints that give their own rows: sh:closed, sh:equals, sh:disjoint ------------------
+
+@dataclass(eq=False)
+class ClosedConstraint(Constraint):
+    """sh:closed true: every property of the focus node is a sh:path of the shape's property
+    shapes or one of sh:ignoredProperties; one result per other (property, value)."""
+
+    allowed: tuple = ()
+
+    def _outside(self, p: str) -> str:
+        return f"({p} NOT IN ({', '.join(sparql(a) for a in self.allowed)}))" if self.allowed \
+            else "true"
+
+    def rows_query(self, start: str, ctx) -> str:
+        return (f"SELECT DISTINCT ?this ?path ?value WHERE {{ {start} ?this ?path ?value "
+                f"FILTER{self._outside('?path')} }}")
+
+    def focus_tri(self, focus, ctx):
+        p, o = ctx.var("p"), ctx.var("o")
+        return Tri.exact(f"EXISTS {{ {focus} {p} {o} FILTER{self._outside(p)} }}")
+
+    def py_focus(self, view, focus, values):
+        allowed = {to_ox(a) for a in self.allowed}
+        return any(p not in allowed for p in view.predicates(focus))
+
+
+def closed(reader, shape, param, value) -> Constraint:
+    if not isinstance(value, Literal) or value.datatype != XSD.boolean:
+        raise reader.malformed(shape.node, f"sh:closed {value.n3()} is not a boolean")
+    if shape.is_property_shape:
+        raise reader.unsupported(shape.node, SH.closed, "sh:closed on a property shape is not "
+                                 "supported")
+    g = reader.g
+    allowed = {g.value(p, SH.path) for p in g.objects(shape.node, SH.property)}
+    ignored = reader.one(shape.node, SH.ignoredProperties)
+    if ignored is not None:
+        allowed |= set(reader.items(shape.node, ignored))
+    allowed = tuple(sorted(a for a in allowed if isinstance(a, URIRef)))
+    return ClosedConstraint(shape, SH.ClosedConstraintComponent,
+                            level="rows" if str(value) == "true" else "off", allowed=allowed)
+
+
+@dataclass(eq=False)
+class PairSetConstraint(Constraint):
+    """sh:equals (the values of the path are those of another property) and sh:disjoint
+    (they share none): one result per value in one set and not (or also) in the other."""
+
+    other: URIRef = None
+    equals: bool = True
+
+    def _parts(self, x: str, v: str) -> list[str]:
+        """Group patterns binding *v* to each value of a result (their union)."""
+        other = sparql(self.other)
+        if not self.shape.is_property_shape:        # the value node is the focus node
+            if self.equals:
+                return [f"{x} {other} {v} FILTER(!sameTerm({x}, {v}))",
+                        f"FILTER NOT EXISTS {{ {x} {other} {x} }} BIND({x} AS {v})"]
+            return [f"{x} {other} {x} BIND({x} AS {v})"]
+        path = self.shape.path_sparql
+        if self.equals:
+            return [f"{x} {path} {v} FILTER NOT EXISTS {{ {x} {other} {v} }}",
+                    f"{x} {other} {v} FILTER NOT EXISTS {{ {x} {path} {v} }}"]
+        return [f"{x} {path} {v} . {x} {other} {v}"]
+
+    def rows_query(self, start: str, ctx) -> str:
+        union = " UNION ".join(f"{{ {start} {p} }}" for p in self._parts("?this", "?value"))
+        return f"SELECT DISTINCT ?this ?value WHERE {{ {union} }}"
+
+    def focus_tri(self, focus, ctx):
+        v = ctx.var("v")
+        return Tri.exact(" || ".join(f"EXISTS {{ {p} }}" for p in self._parts(focus, v)))
+
+    def py_focus(self, view, focus, values):
+        others = set(view.values(focus, sparql(self.other)))
+        return set(values) != others if self.equals else bool(set(values) & others)
+
+
+def pair_set(reader, shape, param, value) -> Constraint:
+    if not isinstance(value, URIRef):
+        raise reader.malformed(shape.node, f"sh:{param.split('#')[1]} {value.n3()} is not an IRI")
+    if str(value) in reader.declared or (shape.is_property_shape and any(
+            str(p) in reader.declared for p in _path_iris(shape.path))):
+        raise reader.unsupported(shape.node, param, f"it compares values of <{value}> or of its "
+                                 "path, whose integers a store gives back as xsd:integer")
+    equals = param == SH.equals
+    comp = SH.EqualsConstraintComponent if equals else SH.DisjointConstraintComponent
+    return PairSetConstraint(shape, comp, level="rows", other=value, equals=equals)
+
+
+def _path_iris(path):
+    from kg.validate.engine.shapes import path_iris
+    return path_iris(path)
+
+
 # --- shape-based constraints: sh:not, sh:and, sh:or, sh:node -----------------------------
 
 @dataclass(eq=False)
@@ -592,6 +776,8 @@ class LogicalConstraint(Constraint):
             return Tri.any_of([p.negate() for p in parts])  # one result per sh:not, joined
         if self.operator == "or":
             return Tri.all_of(parts)
+        if self.operator == "xone":
+            return _xone(parts)
         return Tri.any_of(parts)                # sh:and, sh:node
 
     def py_value(self, view, focus, value):
@@ -600,10 +786,28 @@ class LogicalConstraint(Constraint):
             return not all(violated)
         if self.operator == "or":
             return all(violated)
+        if self.operator == "xone":
+            return violated.count(False) != 1
         return any(violated)
 
     def shapes(self):
         return self.members
+
+
+def _xone(parts: list[Tri]) -> Tri:
+    """sh:xone violates unless exactly one member conforms.  It may violate unless one
+    member surely conforms and every other surely violates; it surely violates when two
+    members surely conform or none may conform."""
+    n = len(parts)
+    if n == 0:
+        return TRUE
+    sure_ok = [f"!({p.maybe})" for p in parts]
+    exactly_one = " || ".join(
+        "(" + " && ".join([sure_ok[i]] + [f"({parts[j].sure})" for j in range(n) if j != i])
+        + ")" for i in range(n))
+    two = [f"({sure_ok[i]} && {sure_ok[j]})" for i in range(n) for j in range(i + 1, n)]
+    none = " && ".join(f"({p.sure})" for p in parts)
+    return Tri(f"!({exactly_one})", " || ".join(two + [f"({none})"]))
 
 
 def _logical(operator: str, component: URIRef):
@@ -617,6 +821,7 @@ def _logical(operator: str, component: URIRef):
 not_ = _logical("not", SH.NotConstraintComponent)
 and_ = _logical("and", SH.AndConstraintComponent)
 or_ = _logical("or", SH.OrConstraintComponent)
+xone = _logical("xone", SH.XoneConstraintComponent)
 node = _logical("node", SH.NodeConstraintComponent)
 
 
@@ -637,7 +842,7 @@ def _violation_at(shape: "Shape", c: Constraint, x: str, ctx: "Context") -> Tri:
         raise ctx.unsupported_nested(shape, c)
     if shape.deactivated or c.level == "off":
         return FALSE
-    if c.level == "focus":
+    if c.level in ("focus", "rows"):
         return c.focus_tri(x, ctx)
     if not shape.is_property_shape:
         return c.value_tri(x, x, ctx)
@@ -660,7 +865,7 @@ def py_shape_violates(shape: "Shape", view: "View", node) -> bool:
         values = (view.values(node, group.path_sparql, view.ctx.value_origin(group))
                   if group.is_property_shape else [node])
         for c in group.constraints:
-            if c.level == "focus" and c.py_focus(view, node, values):
+            if c.level in ("focus", "rows") and c.py_focus(view, node, values):
                 return True
             if c.level == "value" and any(c.py_value(view, node, v) for v in values):
                 return True

@@ -148,6 +148,11 @@ class View:
             self._values[key] = [r["v"] for r in rows]
         return [self.ctx.restore(origin, v) for v in self._values[key]]
 
+    def predicates(self, node) -> list:
+        rows = self.store.query("SELECT DISTINCT ?p WHERE { ?this ?p ?o }",
+                                substitutions={ox.Variable("this"): node}, **self.dataset)
+        return [r["p"] for r in rows]
+
     def has_class(self, node, cls) -> bool:
         values = " ".join(sparql(c) for c in self.ctx.closure(cls))
         rows = self.store.query(
@@ -170,6 +175,8 @@ class Check:
         c, shape = self.constraint, self.shape
         if isinstance(c, SparqlConstraint):
             return c.query(focus)
+        if c.level == "rows":
+            return c.rows_query(f"{{ {focus} }}", ctx)
         start, projection = f"{{ {focus} }}", "?this"
         ctx.origins["?value"] = ctx.value_origin(shape)
         if c.level == "focus":
@@ -697,6 +704,13 @@ def _results(check: Check, rows, view: View) -> Iterator[ValidationResult]:
         yield from _sparql_results(check, rows, view)
         return
     names = [v.value for v in rows.variables]
+    if c.level == "rows":
+        for row in rows:
+            path = to_rdflib(row["path"]) if "path" in names else None
+            value = view.ctx.restore(path if "path" in names else view.ctx.value_origin(shape),
+                                     row["value"])
+            yield _result(check, row["this"], value, path=path)
+        return
     origin = view.ctx.value_origin(shape)
     for row in rows:
         focus = row["this"]
@@ -756,6 +770,17 @@ def generic_message(check: Check, focus, value) -> str:
         return f"{'Less' if c.at_least else 'More'} than {c.bound} values on {where}"
     if isinstance(c, cc.ClassConstraint):
         return f"Value does not have class {show(c.cls)}"
+    if isinstance(c, cc.LengthConstraint):
+        return f"String length {'<' if c.at_least else '>'} {c.bound}"
+    if isinstance(c, cc.LanguageInConstraint):
+        return f"String language is not in {list(c.ranges)}"
+    if isinstance(c, cc.ClosedConstraint):
+        return f"Node {show(to_rdflib(focus))} is closed. It cannot have value: {show(to_rdflib(value))}"
+    if isinstance(c, cc.PairSetConstraint):
+        return (f"Value of {where} != {show(c.other)}" if c.equals
+                else f"Value of {where} is also a value of {show(c.other)}")
+    if isinstance(c, cc.UniqueLangConstraint):
+        return f"More than one value of {where} shares a language tag"
     if isinstance(c, cc.DatatypeConstraint):
         return f"Value is not Literal with datatype {show(c.datatype)}"
     if isinstance(c, cc.NodeKindConstraint):

@@ -44,7 +44,8 @@ class UnsupportedShapeError(ConfigError):
 #: Shape terms that select focus nodes, describe, group or configure: no check of their own.
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 NON_VALIDATING = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue,
-                  SH.severity, SH.message, SH.deactivated, SH.property, SH.path, SH.flags}
+                  SH.severity, SH.message, SH.deactivated, SH.property, SH.path, SH.flags,
+                  SH.ignoredProperties}
 #: Constraint parameter -> the function that compiles it (see components.py).
 PARAMETERS = {
     SH["class"]: cc.class_, SH.datatype: cc.datatype, SH.nodeKind: cc.node_kind,
@@ -53,16 +54,13 @@ PARAMETERS = {
     SH.minExclusive: cc.value_range, SH.maxExclusive: cc.value_range,
     SH.pattern: cc.pattern, SH["in"]: cc.in_, SH.hasValue: cc.has_value,
     SH.lessThan: cc.property_pair, SH.lessThanOrEquals: cc.property_pair,
-    SH["not"]: cc.not_, SH["and"]: cc.and_, SH["or"]: cc.or_, SH.node: cc.node,
-    SH.sparql: cc.sparql_constraint,
+    SH["not"]: cc.not_, SH["and"]: cc.and_, SH["or"]: cc.or_, SH.xone: cc.xone, SH.node: cc.node,
+    SH.sparql: cc.sparql_constraint, SH.uniqueLang: cc.unique_lang,
+    SH.minLength: cc.min_length, SH.maxLength: cc.max_length, SH.languageIn: cc.language_in,
+    SH.closed: cc.closed, SH.equals: cc.pair_set, SH.disjoint: cc.pair_set,
 }
 #: Where the spec defines the components we do not support, for the error message.
 UNSUPPORTED_LINKS = {
-    SH.xone: "XoneConstraintComponent", SH.closed: "ClosedConstraintComponent",
-    SH.ignoredProperties: "ClosedConstraintComponent", SH.equals: "EqualsConstraintComponent",
-    SH.disjoint: "DisjointConstraintComponent", SH.minLength: "MinLengthConstraintComponent",
-    SH.maxLength: "MaxLengthConstraintComponent", SH.languageIn: "LanguageInConstraintComponent",
-    SH.uniqueLang: "UniqueLangConstraintComponent",
     SH.qualifiedValueShape: "QualifiedValueShapeConstraintComponent",
     SH.target: "sparql-targets", SH.rule: "sparql-targets",
 }
@@ -109,8 +107,7 @@ class _Reader:
         self.shapes: dict[Node, Shape] = {}
         self.failed: dict[Node, UnsupportedShapeError] = {}
         #: parameter -> the SPARQL-based constraint component it belongs to (SHACL 6)
-        self.custom = {path: comp for comp in g.subjects(RDF.type, SH.ConstraintComponent)
-                       for param in g.objects(comp, SH.parameter)
+        self.custom = {path: comp for comp, param in g.subject_objects(SH.parameter)
                        for path in g.objects(param, SH.path)}
 
     # -- errors ----------------------------------------------------------------------------

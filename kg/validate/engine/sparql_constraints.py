@@ -335,6 +335,17 @@ def _only_datatype_tests(tree, var) -> bool:
     return all(id(c) in covered for c in calls)
 
 
+def _imports(g, holder) -> list:
+    """*holder* and the ontologies it owl:imports, transitively (as found in *g*)."""
+    seen, todo = [holder], [holder]
+    while todo:
+        for o in g.objects(todo.pop(), OWL.imports):
+            if o not in seen:
+                seen.append(o)
+                todo.append(o)
+    return seen
+
+
 def _prefixes(reader: "_Reader", shape: "Shape", node: Node) -> dict[str, str]:
     """The prefixes of ``sh:prefixes``: the ``sh:declare`` of each node named (an ontology
     without declarations of its own gets those of every ontology in the graph)."""
@@ -342,7 +353,8 @@ def _prefixes(reader: "_Reader", shape: "Shape", node: Node) -> dict[str, str]:
     everywhere = [d for o in g.subjects(RDF.type, OWL.Ontology) for d in g.objects(o, SH.declare)]
     out: dict[str, str] = {}
     for holder in g.objects(node, SH.prefixes):
-        declares = list(g.objects(holder, SH.declare)) or everywhere
+        declares = [d for o in _imports(g, holder) for d in g.objects(o, SH.declare)] \
+            or everywhere
         for d in declares:
             prefix, ns = reader.one(d, SH.prefix), reader.one(d, SH.namespace)
             if prefix is None or ns is None:

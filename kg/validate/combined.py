@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -140,12 +140,14 @@ def _mentioned(store: ox.Store, graphs: list) -> set:
 
 # --- graphs and files ----------------------------------------------------------------------
 
-def validate_graph(data: Graph, shapes: Optional[Graph] = None, *,
+def validate_graph(data: Graph, shapes: Union[Graph, Shapes, None] = None, *,
                    with_bundled: bool = True) -> ValidationReport:
     """Validate *data* (an rdflib graph, left untouched; a `Dataset` as the union of its
     graphs) with the bundled shapes, or *shapes* added to them (instead of them without
-    *with_bundled*)."""
-    if shapes is None:
+    *with_bundled*; a `Shapes` is used as it is)."""
+    if isinstance(shapes, Shapes):
+        compiled = shapes
+    elif shapes is None:
         compiled = bundled_shapes() if with_bundled else Shapes(Graph())
     else:
         compiled = user_shapes(shapes, with_bundled)

@@ -109,8 +109,9 @@ def load_graph(path: PathLike) -> Graph:
     return g
 
 
-def load_shapes(paths: Iterable[PathLike]) -> Graph:
-    """Read shapes files, and the RDF files in folders (by extension), into one graph."""
+def expand(paths: Iterable[PathLike]) -> list[Path]:
+    """*paths* with each folder replaced by the RDF files in it and below (by extension,
+    sorted); a folder without any is an `InputError` (E304)."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -118,13 +119,18 @@ def load_shapes(paths: Iterable[PathLike]) -> Graph:
                            and p.suffix.lower() in FORMATS)
             if not found:
                 raise InputError(path, "no RDF files in this folder",
-                                 fix="put the shapes in files named "
+                                 fix="put the RDF in files named "
                                      + ", ".join(f"*{e}" for e in sorted(FORMATS)),
                                  code="E304")
             files += found
         else:
             files.append(path)
-    return load_files(files)
+    return files
+
+
+def load_shapes(paths: Iterable[PathLike]) -> Graph:
+    """Read shapes files, and the RDF files in folders (by extension), into one graph."""
+    return load_files(expand(paths))
 
 
 def load_files(paths: Iterable[PathLike]) -> Graph:
@@ -135,5 +141,5 @@ def load_files(paths: Iterable[PathLike]) -> Graph:
     return g
 
 
-__all__ = ["FORMATS", "Loader", "load_files", "load_graph", "load_into", "load_shapes",
+__all__ = ["FORMATS", "Loader", "expand", "load_files", "load_graph", "load_into", "load_shapes",
            "loader_for"]

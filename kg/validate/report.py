@@ -129,6 +129,8 @@ class ValidationReport:
     #: checked, and the shapes handed to pySHACL with the reason (label -> why).
     engine_shapes: int = 0
     handed_off: dict[str, str] = field(default_factory=dict)
+    #: Where focus nodes come from (node -> `kg.validate.locate.Location` list), when known.
+    locations: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.results = sorted(set(self.results), key=ValidationResult.sort_key)
@@ -152,7 +154,8 @@ class ValidationReport:
     def merged(self, other: "ValidationReport") -> "ValidationReport":
         return ValidationReport(self.results + other.results, self.triples,
                                 self.engine_shapes + other.engine_shapes,
-                                {**self.handed_off, **other.handed_off})
+                                {**self.handed_off, **other.handed_off},
+                                {**self.locations, **other.locations})
 
     def checked_by(self) -> str:
         """Which validator checked what, in words ("" when the engine checked everything)."""
@@ -184,6 +187,8 @@ class ValidationReport:
         for r in self.results:
             lines.append("")
             lines.append(f"{r.severity_name}: {show(r.focus_node)}")
+            if r.focus_node in self.locations:
+                lines.append(f"  file:    {', '.join(map(str, self.locations[r.focus_node]))}")
             lines.append(f"  path:    {show(r.path)}")
             if r.value is not None:
                 lines.append(f"  value:   {show(r.value)}")
@@ -235,6 +240,8 @@ class ValidationReport:
                     "source_shape": _json_node(r.source_shape),
                     "constraint_component": _json_node(r.constraint_component),
                     "message": r.message,
+                    "locations": [{"file": loc.file, "line": loc.line}
+                                  for loc in self.locations.get(r.focus_node, [])],
                 }
                 for r in self.results
             ],
@@ -244,8 +251,10 @@ class ValidationReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def render(self, fmt: str) -> str:
-        """``"text"``, ``"turtle"`` or ``"json"``."""
-        renderers = {"text": self.to_text, "turtle": self.to_turtle, "json": self.to_json}
+        """``"text"``, ``"turtle"``, ``"json"``, ``"sarif"`` or ``"junit"``."""
+        from kg.validate.formats import to_junit, to_sarif
+        renderers = {"text": self.to_text, "turtle": self.to_turtle, "json": self.to_json,
+                     "sarif": lambda: to_sarif(self), "junit": lambda: to_junit(self)}
         if fmt not in renderers:
             raise ValueError(f"unknown report format {fmt!r}; expected one of {sorted(renderers)}")
         return renderers[fmt]()

@@ -775,7 +775,8 @@ def generic_message(check: Check, focus, value) -> str:
     if isinstance(c, cc.LanguageInConstraint):
         return f"String language is not in {list(c.ranges)}"
     if isinstance(c, cc.ClosedConstraint):
-        return f"Node {show(to_rdflib(focus))} is closed. It cannot have value: {show(to_rdflib(value))}"
+        return (f"Node {show(to_rdflib(focus))} is closed. It cannot have value: "
+                f"{show(to_rdflib(value))}")
     if isinstance(c, cc.PairSetConstraint):
         return (f"Value of {where} != {show(c.other)}" if c.equals
                 else f"Value of {where} is also a value of {show(c.other)}")

@@ -163,11 +163,16 @@ def _extract_each(batch: list[Article], extractor: Extractor
 
 def validate_written(store, article_ids: list[str]):
     """Validate the articles just written (and what they refer to) in place, on the store's
-    merged default graph (`kg.validate.validate_store`: the cost follows the articles)."""
+    merged default graph (`kg.validate.validate_store`: the cost follows the articles); each
+    result names the article files its focus node comes from."""
     from pyoxigraph import NamedNode
 
     from kg import iris
     from kg.validate import validate_store
 
+    from kg.validate.locate import locate_in_store
+
     graphs = [NamedNode(str(iris.article_graph_iri(i))) for i in article_ids]
-    return validate_store(store.db, graphs, default_graph=True)
+    report = validate_store(store.db, graphs, default_graph=True)
+    report.locations = locate_in_store({r.focus_node for r in report.results}, store.db)
+    return report

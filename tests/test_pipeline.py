@@ -161,3 +161,41 @@ def test_two_papers_naming_a_village_differently_report_one_attack(tmp_path, ext
     outcome = ingest([docs], tmp_path / "store", extractor=extractor)
     assert outcome.violations == 0, [r.to_text() for r in outcome.reports]
     assert attacks_in(tmp_path / "store") == {f"{DATA_IRI}attack/let-yet-kone-2022-09-16"}
+
+
+def test_ingest_shows_progress_and_refuses_a_missing_path(tmp_path):
+    """Progress: plain lines on standard error when not a terminal, ending with done/total;
+    a path that does not exist is a usage error (exit 2), and nothing is ingested."""
+    docs = tmp_path / "docs"
+    write(docs, "good.txt", ALLEGATION, "2021-06-08")
+    write(docs, "other.txt", ALLEGATION.replace("hospital", "school"), "2021-06-09")
+    (docs / "notes.md").write_text("not an article", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "kg: 2/2 articles (" in result.stderr and "kg: 2/2" not in result.stdout
+    quiet = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s"),
+                                     "--no-progress"])
+    assert "kg: 2/2" not in quiet.output
+    missing = CliRunner().invoke(cli, ["ingest", str(docs / "good.txt"), str(tmp_path / "nope"),
+                                       "--store", str(tmp_path / "t")])
+    assert missing.exit_code == 2
+    assert "E105" in missing.output and "nope" in missing.output
+    assert not (tmp_path / "t").exists()
+
+
+def test_progress_bar_on_a_terminal():
+    import io
+
+    from rich.console import Console
+
+    from kg.cli._progress import Progress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with Progress(3, "articles", console=console) as bar:
+        assert bar.terminal
+        for _ in range(3):
+            bar.advance()
+        assert bar.done == 3
+    text = out.getvalue()
+    assert "articles" in text and "3/3" in text

@@ -1,4 +1,4 @@
-"""``kg export``: the store as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+"""``kg export``: the store as Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ import click
 
 from kg.cli import cli
 from kg.cli._store_options import store_option, wait_option
-from kg.export import FORMATS, SUFFIXES
+from kg.export import BY_SUFFIX, FORMATS
 
 
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Default: from the output file's suffix, else turtle. turtle and ntriples "
-                   "merge the graphs; trig and nquads keep one graph per article.")
+              help="Default: from the output file's extension (.ttl .trig .nq .nt .jsonld .json "
+                   ".rdf .owl .xml), turtle on standard output. turtle, ntriples and rdfxml "
+                   "merge the graphs; trig, nquads and jsonld keep one graph per article.")
 @click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
               help="Where to write (- for standard output).")
 @click.option("--with-ontology/--without-ontology", default=True, show_default=True,
@@ -33,15 +34,21 @@ def export_command(fmt: Optional[str], output: str, with_ontology: bool, store_d
 
     \b
         kg export -o kg.ttl
+        kg export -o kg.rdf                      # RDF/XML, from the extension
         kg export --format trig --without-ontology -o articles.trig
         kg export --format nquads | gzip > kg.nq.gz
     """
     from kg.export import export
     from kg.store import Store
 
-    if fmt is None:
-        by_suffix = {v: k for k, v in SUFFIXES.items()}
-        fmt = by_suffix.get(Path(output).suffix, "turtle") if output != "-" else "turtle"
+    if fmt is None and output != "-":
+        fmt = BY_SUFFIX.get(Path(output).suffix.lower())
+        if fmt is None:
+            raise click.UsageError(
+                f"cannot tell the format of {output} from its extension "
+                f"{Path(output).suffix or '(none)'!r}: name the file *.ttl, *.trig, *.nq, *.nt, "
+                "*.jsonld, *.json, *.rdf, *.owl or *.xml, or give --format")
+    fmt = fmt or "turtle"
     with Store.open(store_dir, "r", wait=wait) as store:
         if output == "-":
             sys.stdout.flush()

@@ -85,9 +85,10 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], shape_paths: t
     """Validate RDF graphs against the evidence-kg shapes, your shapes, or both.
 
     FILES (or the RDF files in a folder) are read by extension (.ttl, .trig, .nt, .nq,
-    .jsonld, .rdf/.owl/.xml) and validated together as one graph (named graphs are merged), so an article graph and the entities it
-    names can be in different files; --store DIR validates a store in place.  The SPARQL
-    engine checks every shape it supports and pySHACL the others: the report says which.
+    .jsonld, .rdf/.owl/.xml) and validated together as one graph (named graphs are merged),
+    so an article graph and the entities it names can be in different files; --store DIR
+    validates a store in place.  The SPARQL engine checks every shape it supports and
+    pySHACL the others: the report says which (docs/ci.md).
     Each result names the focus node (and its file and line), the path, the shape and the
     message, with its severity.
 

@@ -29,20 +29,11 @@ How a constraint becomes a query, and where Python decides instead, is in `compo
 the list of supported SHACL is in `shapes`.  An unsupported term raises
 `UnsupportedShapeError` when the shapes are compiled.
 
-Differences from pySHACL, all on purpose (details in docs/validation-engine.md):
-
-* Oxigraph stores every integer type as ``xsd:integer`` (``"5"^^xsd:nonNegativeInteger``
-  comes back as ``"5"^^xsd:integer``, ``"-2"^^xsd:nonNegativeInteger`` as ``-2``), so
-  ``sh:datatype xsd:nonNegativeInteger`` (or any integer type) accepts an ``xsd:integer``
-  within that type's range; out-of-range values are still reported.
-* Oxigraph stores literals in canonical form (``"0.80"`` as ``0.8``): reported values are
-  canonical, and pySHACL is to be compared on a copy of the store (`terms.union_graph`).
-  A lexical form Python's ``int()`` reads but XSD does not (``" 5"``) is no number to
-  Oxigraph's SPARQL functions.
-* Where pySHACL raises instead of reporting (``sh:lessThanOrEquals`` on values rdflib
-  cannot order), the engine reports a violation, as SHACL says; SPARQL constraints follow
-  SPARQL's type errors (rdflib finds ``"x" > 10`` true); message templates put values in
-  literally; anonymous subclasses are not followed.
+The data validated is the store's with the integer datatype declared for each property
+given back (``oa:start 5`` is ``"5"^^xsd:nonNegativeInteger``: `kg.store.terms.DatatypeRestorer`),
+which is what ``kg export`` writes.  Where the engine and pySHACL differ (ill-formed literals,
+values rdflib cannot order, SPARQL type errors...) is in docs/validation-engine.md;
+`kg.validate.combined` hands what the engine refuses to pySHACL.
 """
 
 from __future__ import annotations

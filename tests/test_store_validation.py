@@ -72,3 +72,40 @@ def test_the_store_refuses_what_it_would_give_back_otherwise(tmp_path, fixture_g
         assert store.article_ids() == []
         store.write_articles([(g, facts)])                 # as kg.rdf writes it: kept
         assert store.article_ids() == [fx.ids()["A"]]
+
+
+def test_same_data_same_report_from_the_store_and_from_its_export(tmp_path, fixture_graphs):
+    """`kg validate --store` and `kg validate` on the store's export give the same report
+    (results, messages, shapes), counts and offsets included: the store's integers come
+    back with their declared datatype, in the export and in the engine."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    graphs = [(g, f) for g, f in fixture_graphs]
+    g, facts = graphs[1]
+    broken = g.__class__(identifier=g.identifier)
+    broken += g
+    quote = next(broken.subjects(OA.start, None))
+    broken.remove((quote, OA.end, None))
+    broken.add((quote, OA.end, Literal(100000, datatype=XSD.nonNegativeInteger)))
+    graphs[1] = (broken, facts)
+    with Store.open(tmp_path / "s", "w") as store:
+        store.write_articles(graphs)
+    runner = CliRunner()
+    out = tmp_path / "export.ttl"
+    assert runner.invoke(cli, ["export", "--store", str(tmp_path / "s"), "-o", str(out),
+                               "--without-ontology"]).exit_code == 0
+    from_store = runner.invoke(cli, ["validate", "--store", str(tmp_path / "s"),
+                                     "--format", "json"])
+    from_file = runner.invoke(cli, ["validate", str(out), "--format", "json"])
+    assert from_store.exit_code == from_file.exit_code == 1
+
+    def results(output):
+        import json
+        data = json.loads(output[output.index("{"):])
+        assert data["checked_by"]["pyshacl_shapes"] == {}
+        return sorted((r["focus_node"], r["source_shape"], r["value"], r["message"])
+                      for r in data["results"])
+    assert results(from_store.stdout) == results(from_file.stdout) != []
+    assert "nonNegativeInteger" in out.read_text()      # offsets, as declared

@@ -1,10 +1,10 @@
 """One way to validate: the SPARQL engine for the shapes it supports, pySHACL for the rest.
 
 `validate_store` and `validate_graph` compile the shapes with `kg.validate.engine` without
-refusing anything: a shape with targets that the engine cannot check exactly (``sh:xone``,
-a SPARQL-based constraint component, a sub-SELECT...) is handed to pySHACL with the reason,
-together with every shape that refers to it, so that every shape is checked, and the report
-says which validator checked what (`ValidationReport.handed_off`).  pySHACL sees the same
+refusing anything: a shape with targets that the engine cannot check exactly (a qualified
+value shape, a SPARQL-based constraint component, a sub-SELECT...) is handed to pySHACL with
+the reason, together with every shape that refers to it, so that every shape is checked, and
+the report says which validator checked what (`ValidationReport.handed_off`).  pySHACL sees the same
 data graph the engine validates: for a store, its triples with the declared integer
 datatypes given back (what ``kg export`` writes); for files, the files as parsed.
 

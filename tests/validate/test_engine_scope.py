@@ -119,7 +119,8 @@ def test_integer_types_a_store_cannot_keep_go_to_pyshacl():
 def test_an_offset_python_reads_as_a_number_but_xsd_does_not():
     """rdflib reads " 5"^^xsd:nonNegativeInteger as 5; Oxigraph keeps it as written and its
     SPARQL functions see no number, so the quote offsets check reports it, and so does
-    sh:datatype: " 5" is not in the lexical space of the type (pySHACL lets it pass)."""
+    sh:datatype: " 5" is not in the lexical space of the type (pySHACL lets it pass; read
+    as written, rdflib's SPARQL sees no digits either)."""
     store = store_of(base_graph())
     q, start = to_ox(URIRef(EX + "q-msf")), to_ox(OA.start)
     (old,) = store.quads_for_pattern(q, start, None)
@@ -127,7 +128,7 @@ def test_an_offset_python_reads_as_a_number_but_xsd_does_not():
     store.add(ox.Quad(q, start, ox.Literal(" 5", datatype=to_ox(XSD.nonNegativeInteger)),
                       old.graph_name))
     assert shapes_of(validate_store(store)) == {"QuoteMatchesArticleText", "Quote-start"}
-    assert reference(store) == set()
+    assert {str(k[1]).split("#")[1] for k in reference(store)} == {"QuoteMatchesArticleText"}
 
 
 def test_values_rdflib_cannot_order_are_a_violation_not_an_error():

@@ -3,20 +3,21 @@
 `read_shapes` walks every shape of the graph (typed ``sh:NodeShape`` / ``sh:PropertyShape``,
 or given a target, or reached through ``sh:property``, ``sh:node``, ``sh:not``, ``sh:and``,
 ``sh:or``) and gives the shapes that have targets, each with its property shapes and
-constraints.  A SHACL term it does not know on a shape (``sh:xone``, ``sh:closed``,
-``sh:minLength``...) raises `UnsupportedShapeError` naming the shape and the term, so that a
-new shape cannot go unchecked without anyone noticing.
+constraints.  A SHACL term it does not know on a shape (``sh:qualifiedValueShape``,
+``sh:target``...) raises `UnsupportedShapeError` naming the shape and the term, so that a new
+shape cannot go unchecked without anyone noticing.
 
 >>> from rdflib import Graph
 >>> g = Graph().parse(format="turtle", data='''
 ...     @prefix sh: <http://www.w3.org/ns/shacl#> .
 ...     <urn:S> a sh:NodeShape ; sh:targetClass <urn:C> ;
-...         sh:property [ sh:path <urn:p> ; sh:minLength 3 ] .''')
+...         sh:property [ sh:path <urn:p> ; sh:qualifiedValueShape [ sh:class <urn:D> ] ;
+...                       sh:qualifiedMinCount 1 ] .''')
 >>> try:
 ...     read_shapes(g)
 ... except UnsupportedShapeError as err:
 ...     print(err.what)
-shape [sh:path <urn:p>] of <urn:S> uses sh:minLength
+shape [sh:path <urn:p>] of <urn:S> uses sh:qualifiedMinCount
 """
 
 from __future__ import annotations

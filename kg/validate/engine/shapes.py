@@ -32,6 +32,9 @@ from rdflib.term import Node
 from kg.errors import ConfigError
 from kg.namespaces import OWL, RDF, RDFS, SH
 from kg.validate.engine import components as cc
+from kg.validate.engine import logical as lc
+from kg.validate.engine import pairs as pc
+from kg.validate.engine import strings as sc
 from kg.validate.engine.terms import canonical, to_ox
 from kg.validate.report import PathLike, Severity, path_from_rdf
 
@@ -55,10 +58,10 @@ PARAMETERS = {
     SH.minExclusive: cc.value_range, SH.maxExclusive: cc.value_range,
     SH.pattern: cc.pattern, SH["in"]: cc.in_, SH.hasValue: cc.has_value,
     SH.lessThan: cc.property_pair, SH.lessThanOrEquals: cc.property_pair,
-    SH["not"]: cc.not_, SH["and"]: cc.and_, SH["or"]: cc.or_, SH.xone: cc.xone, SH.node: cc.node,
-    SH.sparql: cc.sparql_constraint, SH.uniqueLang: cc.unique_lang,
-    SH.minLength: cc.min_length, SH.maxLength: cc.max_length, SH.languageIn: cc.language_in,
-    SH.closed: cc.closed, SH.equals: cc.pair_set, SH.disjoint: cc.pair_set,
+    SH["not"]: lc.not_, SH["and"]: lc.and_, SH["or"]: lc.or_, SH.xone: lc.xone, SH.node: lc.node,
+    SH.sparql: cc.sparql_constraint, SH.uniqueLang: sc.unique_lang,
+    SH.minLength: sc.min_length, SH.maxLength: sc.max_length, SH.languageIn: sc.language_in,
+    SH.closed: pc.closed, SH.equals: pc.pair_set, SH.disjoint: pc.pair_set,
 }
 #: Where the spec defines the components we do not support, for the error message.
 UNSUPPORTED_LINKS = {

@@ -57,39 +57,55 @@ def _forms(iri: str, prefixes: dict[str, str]) -> list[str]:
     return forms
 
 
-def _line_of(lines: list[str], forms: list[str]) -> Optional[int]:
-    """The line where a form starts a statement (a subject), else where one first appears
-    as a whole token."""
-    patterns = [re.compile(r"(?<![\w:<\"-])" + re.escape(f) + r"(?![\w-])") for f in forms]
-    first = None
-    for n, line in enumerate(lines, 1):
-        stripped = line.lstrip()
-        for f, pat in zip(forms, patterns):
-            if stripped.startswith(f) or f'"@id": {f}' in line or f'rdf:about={f}' in line:
-                return n
-            if first is None and pat.search(line):
-                first = n
-    return first
+_TOKEN = re.compile(r'<[^<>"\s]*>|"[^"\s]*"|[A-Za-z_][\w.-]*:[\w-]*(?:\.[\w-]+)*|:[\w-]+')
+
+
+class _Index:
+    """For each token of a file (an IRI in angle brackets, a quoted string without spaces,
+    a prefixed name), the first line where it starts a line (a subject, a JSON-LD ``@id``,
+    an RDF/XML ``rdf:about``) and the first line where it appears: one pass over the file,
+    then a look-up per node."""
+
+    def __init__(self, lines: list[str]):
+        self.subject: dict[str, int] = {}
+        self.anywhere: dict[str, int] = {}
+        for n, line in enumerate(lines, 1):
+            stripped = line.lstrip()
+            if stripped.startswith(("@prefix", "PREFIX", "prefix", "@base", "#")):
+                continue
+            tokens = _TOKEN.findall(line)
+            for t in tokens:
+                self.anywhere.setdefault(t, n)
+            if tokens and (stripped.startswith(tokens[0]) or '"@id"' in line
+                           or "rdf:about=" in line):
+                head = tokens[1] if tokens[0] in ('"@id"',) and len(tokens) > 1 else tokens[0]
+                if "rdf:about=" in line:
+                    head = next((t for t in tokens if t.startswith('"')), head)
+                self.subject.setdefault(head, n)
+
+    def line_of(self, forms: list[str]) -> Optional[int]:
+        found = [self.subject[f] for f in forms if f in self.subject]
+        if found:
+            return min(found)
+        found = [self.anywhere[f] for f in forms if f in self.anywhere]
+        return min(found) if found else None
 
 
 def locate_in_files(nodes: Iterable, files: Iterable[Path]) -> dict:
     """For each IRI of *nodes*, the files that mention it, with the line (see the module)."""
     wanted = sorted({n for n in nodes if isinstance(n, URIRef)}, key=str)
     out: dict = {}
+    if not wanted:
+        return out
     for path in files:
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if not wanted:
-            break
-        lines = text.splitlines()
+        index = _Index(text.splitlines())
         prefixes = _prefixes(text)
         for node in wanted:
-            if str(node) not in text and not any(str(node).startswith(ns)
-                                                  for ns in prefixes.values()):
-                continue
-            line = _line_of(lines, _forms(str(node), prefixes))
+            line = index.line_of(_forms(str(node), prefixes))
             if line is not None:
                 out.setdefault(node, []).append(Location(str(path), line))
     return out

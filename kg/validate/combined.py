@@ -170,14 +170,18 @@ def validate_graph(data: Graph, shapes: Union[Graph, Shapes, None] = None, *,
 
 
 def first_lossy(triples: Iterable[tuple]) -> Optional[str]:
-    """The first literal (as "value on property") that a store would give back in another
-    form, or None."""
+    """The literals a store would give back in another form, in words (the first in
+    code-point order, as "value on property", and how many more), or None."""
     restorer = declared_datatypes()
-    for s, p, o in triples:
-        if isinstance(o, Literal) and o.datatype is not None and not o.language:
-            if not restorer.keeps(to_ox(p), to_ox(o)):
-                return f"{show(o)} on {show(p)}"
-    return None
+    lossy = sorted({(o, p) for s, p, o in triples
+                    if isinstance(o, Literal) and o.datatype is not None and not o.language
+                    and not restorer.keeps(to_ox(p), to_ox(o))},
+                   key=lambda op: (op[0].n3(), op[1].n3()))
+    if not lossy:
+        return None
+    value, prop = lossy[0]
+    more = f" (and {len(lossy) - 1} more)" if len(lossy) > 1 else ""
+    return f"{show(value)} on {show(prop)}{more}"
 
 
 def _triples(data: Graph):

@@ -63,10 +63,12 @@ def _uri(file: str) -> str:
 def to_sarif(report: ValidationReport, default_file: str = ".") -> str:
     """The report as a SARIF 2.1.0 log (one run, tool ``kg validate``)."""
     rules: dict[str, dict] = {}
+    index: dict[str, int] = {}
     results = []
     for r in report.results:
         rid = rule_id(r)
         if rid not in rules:
+            index[rid] = len(rules)
             rules[rid] = {"id": rid, "shortDescription": {"text": r.message[:1000]},
                           "properties": {"shape": show(r.source_shape),
                                          "component": show(r.constraint_component)}}
@@ -77,7 +79,7 @@ def to_sarif(report: ValidationReport, default_file: str = ".") -> str:
             for loc in locations] or [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(default_file)}}}]
         results.append({
-            "ruleId": rid, "ruleIndex": list(rules).index(rid), "level": LEVELS[r.severity],
+            "ruleId": rid, "ruleIndex": index[rid], "level": LEVELS[r.severity],
             "message": {"text": _text(r)}, "locations": physical,
             "properties": {"focusNode": r.focus_node.n3(),
                            "severity": str(r.severity_node)},

@@ -1,7 +1,8 @@
-"""Run the bundled SHACL shapes on an in-memory rdflib graph with pySHACL.
+"""The bundled shapes and ontology, and pySHACL on an in-memory rdflib graph.
 
-`validate_graph` is what other modules call (the store calls it on an in-memory copy of
-article graphs plus the entities they name); `validate` reads files first.
+`pyshacl_report` runs pySHACL alone: on the shapes the engine hands over
+(`kg.validate.combined`), and as the reference the engine is tested against.  `validate`
+reads files and validates them the one way (`kg.validate.combined.validate_graph`).
 
 How the class hierarchy gets in: pySHACL checks ``sh:class`` and ``sh:targetClass`` through
 ``rdf:type/rdfs:subClassOf*`` *in the data graph*, so an ``ekg:Hospital`` is an
@@ -13,7 +14,7 @@ just slower (about 10% on the sample graph): it types every value of ``ekg:sourc
 ``tests/validate/test_shacl.py::test_rdfs_inference_would_hide_wrong_classes``).
 
 Never pass a graph backed by Oxigraph (oxrdflib): pySHACL gives wrong results on it.  Copy
-into a plain ``rdflib.Graph`` first, as `validate_graph` does.
+into a plain ``rdflib.Graph`` first, as `pyshacl_report` does.
 """
 
 from __future__ import annotations

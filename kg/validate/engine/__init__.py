@@ -4,7 +4,7 @@ pySHACL evaluates each constraint node by node in Python; on a million triples t
 half a minute, and a SPARQL-based constraint runs its query once per focus node.  Here
 each constraint of ``shapes/*.ttl`` becomes one SPARQL SELECT that returns all its
 violations at once, run by Oxigraph on the store itself.  The results are the same as
-pySHACL's (`kg.validate.validate_graph`) on the same data: same focus nodes, shapes,
+pySHACL's (`kg.validate.pyshacl_report`) on the same data: same focus nodes, shapes,
 severities, components and values.  Tests check that on every shape case, the example
 graphs and a large randomly damaged corpus.
 

@@ -4,7 +4,7 @@
 hierarchy (the ontology's plus any ``rdfs:subClassOf`` in the data), the focus nodes (every
 target, or only the nodes that the given graphs mention), renders one query per
 constraint, runs it, lets Python decide the few doubtful rows (see `components`), and
-returns a `ValidationReport` like the one of `kg.validate.validate_graph`.
+returns a `ValidationReport` like the one of `kg.validate.pyshacl_report`.
 
 The checks and how their rows become results are in `checks`.
 """

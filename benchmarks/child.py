@@ -49,7 +49,6 @@ def pipe(args) -> dict:
 def ingest(args) -> dict:
     import kg.pipeline as pipeline
     import kg.rdf
-    import kg.store.across
     from kg.extract import Extractor
     from kg.extract.extractor import Extractor as ExtractorClass
     from kg.store import Store
@@ -73,7 +72,6 @@ def ingest(args) -> dict:
     pipeline.iter_articles = watch.wrap_iter("read", pipeline.iter_articles)
     kg.rdf.article_graph = watch.wrap("rdf", kg.rdf.article_graph)
     kg.rdf.entity_graph = watch.wrap("rdf", kg.rdf.entity_graph)
-    kg.store.across.link_across = watch.wrap("link across articles", kg.store.across.link_across)
     Store.write_articles = watch.wrap("store write", Store.write_articles)
     Store.open = watch.wrap("store open/close", Store.open)
     Store.close = watch.wrap("store open/close", Store.close)

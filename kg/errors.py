@@ -14,6 +14,35 @@ from __future__ import annotations
 from typing import Optional
 
 
+def escaped(text: str) -> str:
+    r"""*text* with every character that is not printable escaped as Python writes it:
+    control characters (a newline in a file name would fake a line of output),
+    bidirectional and other format characters (U+202E shows ``txt.exe`` as ``exe.txt``),
+    undecodable bytes of a file name.
+
+    >>> print(escaped("a\nb\u202etxt.exe"))
+    a\nb\u202etxt.exe
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """*value* quoted for a message, escaped like `escaped`, cut after *limit* characters
+    (an error does not echo a 100 KB parameter value whole).
+
+    >>> shown("2")
+    "'2'"
+    >>> shown("x" * 1000, 10)
+    "'xxxxxxxxxx'… (1,000 characters)"
+    """
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 class KgError(Exception):
     """Base class: a problem the user can act on."""
 
@@ -36,7 +65,7 @@ class InputError(KgError):
 
     def __init__(self, path, cause: str, fix: Optional[str] = None, code: str = "E100"):
         self.path = str(path)
-        super().__init__(code, f"{path}", cause, fix)
+        super().__init__(code, escaped(self.path), cause, fix)
 
 
 class MetadataError(InputError):

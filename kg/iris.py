@@ -48,6 +48,7 @@ def article_graph_iri(article_id: str) -> URIRef:
 
 
 ENTITIES_GRAPH = _iri("graph/entities")
+LINKS_GRAPH = _iri("graph/links")
 ONTOLOGY_GRAPH = _iri("graph/ontology")
 
 

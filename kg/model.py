@@ -241,6 +241,8 @@ class Claim:
     sentence: int = -1                  # index of the sentence it starts in (for resolution)
     fresh: bool = False                 # the text marks a further statement ("also said")
     by_reference: bool = False          # the speaker is named by "he", "the ministry"...
+    continuation: bool = False          # a quotation paragraph with no cue, going on
+    learned: bool = False               # found by the learned reader, not by a rule
     paragraph: int = -1                 # index of its paragraph; 0 is the first body paragraph
     hedged: bool = False                # "may amount to", "appear to", "likely"
     cue: Optional[str] = None           # the reporting or denial verb as a lemma ("say", "deny")

@@ -5,10 +5,10 @@
 
 `analyse` turns articles into resolved extractions (what ``kg extract`` and ``kg eval``
 show); `ingest` runs the full path into a store, a batch of articles at a time: each batch
-is parsed with ``nlp.pipe``, resolved against what the store already holds (the same
-incident reported earlier, denials and allegations about the same attack in other
-articles), written in one transaction, and validated (only the new articles and what they
-refer to, so the cost of an ingest does not grow with the store).
+is parsed with ``nlp.pipe``, resolved, written in one transaction (in which the store links
+its denials and allegations to those of other articles about the same attack,
+`kg.store.across`), and validated (only the new articles and what they refer to, so the
+cost of an ingest does not grow with the store).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from kg.errors import KgError
 from kg.extract import Extractor
-from kg.ingest import DEFAULT_MAX_BYTES, IngestResult, IngestSummary, iter_articles
+from kg.ingest import (DEFAULT_MAX_BYTES, IngestResult, IngestSummary, iter_articles,
+                       skip_duplicates)
 from kg.model import Article, Extraction
 from kg.resolve import resolve_article
 
@@ -78,13 +79,13 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
 
     With *n_process* > 1, worker processes parse, extract and resolve whole batches a few
     batches ahead (`kg.workers`) while this process writes; batches are written in order,
-    each resolved against what the batches before it wrote, so the store is the same."""
+    and the store is the same whatever the batches (it depends on the set of articles)."""
     from kg.rdf import article_graph, entity_graph, release
     from kg.store import DEFAULT_WAIT, Store
 
     extractor = extractor or Extractor(model)
     outcome = IngestOutcome()
-    stream = iter_articles(list(paths), max_bytes=max_bytes)
+    stream = skip_duplicates(iter_articles(list(paths), max_bytes=max_bytes))
     for notes, batch, extracted in _extract_batches(_batches(stream, batch_size), extractor,
                                                     n_process):
         for r in notes:
@@ -104,10 +105,7 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
         if not extractions:
             continue
         with Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait) as store:
-            from kg.store.across import link_across
-
             items = [(article_graph(x), entity_graph(x)) for x in extractions]
-            link_across(store, extractions, items)
             result = store.write_articles(items)
             if validate:
                 report = validate_written(store, result.articles or
@@ -134,7 +132,7 @@ def _extract_batches(batches: Iterable[tuple[list, list[IngestResult]]], extract
     ahead, never the whole input)."""
     if n_process <= 1:
         for notes, batch in batches:
-            yield notes, batch, list(_extract_each([r.article for r in batch], extractor))
+            yield notes, batch, list(extract_each([r.article for r in batch], extractor))
         return
     from kg.workers import Workers
 
@@ -142,7 +140,7 @@ def _extract_batches(batches: Iterable[tuple[list, list[IngestResult]]], extract
         yield from workers.map(batches)
 
 
-def _extract_each(batch: list[Article], extractor: Extractor
+def extract_each(batch: list[Article], extractor: Extractor
                   ) -> Iterator[Union[Extraction, KgError]]:
     """One resolved extraction per article, or the error that stopped it (the rest of the
     batch goes on)."""

@@ -115,7 +115,8 @@ class _ArticleWriter:
         node = self.attack_node(attack)
         self.add(node, RDF.type, EKG.Attack)
         self.add(node, EKG.reportedIn, self.article)
-        self.add(node, EKG.evidence, self.quote(attack.span))
+        for span in (attack.span, *attack.extra_spans):     # every mention of it
+            self.add(node, EKG.evidence, self.quote(span))
         for t in attack.targets:
             obj = iris.object_iri(object_key(attack, t.category, t.name))
             self.add(node, EKG.target, obj)
@@ -176,7 +177,8 @@ class _ArticleWriter:
         node = self.claim_node(claim)
         self.add(node, RDF.type, EKG.Allegation if claim.kind == "allegation" else EKG.Denial)
         self.add(node, EKG.reportedIn, self.article)
-        self.add(node, EKG.evidence, self.quote(claim.span))
+        for span in (claim.span, *claim.extra_spans):       # the statement repeated
+            self.add(node, EKG.evidence, self.quote(span))
         if not claim.source.key:
             raise ValueError("claim source without a key: run kg.resolve before kg.rdf")
         self.add(node, EKG.source, iris.agent_iri(claim.source.key))

@@ -115,7 +115,7 @@ def check_read_only(tokens: list[Token], allow: Iterable[str] = ()) -> None:
         raise QueryError("E702", f"refused to run a {form or 'empty'} request",
                          "stored and ad-hoc queries are read-only (SELECT, ASK, CONSTRUCT, "
                          "DESCRIBE)", "change data with kg ingest, not with a query")
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.kind != "word":
             continue
         w = t.upper
@@ -123,6 +123,8 @@ def check_read_only(tokens: list[Token], allow: Iterable[str] = ()) -> None:
             raise QueryError("E703", "refused a query with SERVICE",
                              "it would make the query engine fetch another server's data",
                              "remove the SERVICE clause, or allow federation explicitly")
+        if w == "SERVICE":
+            _check_service_address(tokens[i + 1:i + 3])
         if w == "FROM" and "from" not in allow:
             raise QueryError("E704", "refused a query with FROM / FROM NAMED",
                              "queries run over all graphs of the store; some servers fetch "
@@ -132,6 +134,17 @@ def check_read_only(tokens: list[Token], allow: Iterable[str] = ()) -> None:
             raise QueryError("E702", f"refused a query with {w}",
                              "stored and ad-hoc queries are read-only",
                              "change data with kg ingest, not with a query")
+
+
+def _check_service_address(after: list[Token]) -> None:
+    """An allowed SERVICE must name its server: ``SERVICE [SILENT] <iri>``, not a variable."""
+    if after and after[0].kind == "word" and after[0].upper == "SILENT":
+        after = after[1:]
+    if after and after[0].kind == "var":
+        raise QueryError("E703", f"refused SERVICE {after[0].value}",
+                         "a SERVICE is run only on a server the query names: a variable "
+                         "would take the address from the data",
+                         "write the server's address, e.g. SERVICE <https://example.org/sparql>")
 
 
 def _where_brace(tokens: list[Token]) -> Token:

@@ -32,10 +32,10 @@ def _start(model: Optional[str]) -> None:
 
 def _work(articles: list) -> list:
     """Run in a worker: one resolved `Extraction`, or an error tuple, per article."""
-    from kg.pipeline import _extract_each
+    from kg.pipeline import extract_each
 
     out: list = []
-    for x in _extract_each(articles, _extractor):
+    for x in extract_each(articles, _extractor):
         out.append(x if isinstance(x, Extraction) else
                    ("error", x.code, x.what, x.cause, x.fix))
     return out

@@ -1,4 +1,4 @@
-"""Shared fixtures of the store, query, export and remote tests."""
+"""Shared fixtures: the extractor, and the store, query, export and remote tests' data."""
 
 from __future__ import annotations
 
@@ -13,6 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests.support import fixture as fx
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The extractor with the default spaCy model (loaded once per process)."""
+    from kg.extract import Extractor
+
+    return Extractor()
 
 
 @pytest.fixture(scope="session")

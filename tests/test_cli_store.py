@@ -115,23 +115,28 @@ def test_export_to_file_and_stdout(fixture_store, tmp_path):
 
 
 @pytest.mark.server
-def test_push_then_query_remotely(oxigraph_server, fixture_store):
+@pytest.mark.parametrize("flag", [[], ["--with-default-graph"]])
+def test_push_then_query_remotely(oxigraph_server, fixture_store, flag):
+    """The README's pair on a plain `oxigraph serve`: push to /update, query /query."""
     oxigraph_server.clear()
-    out = run("push", "--endpoint", oxigraph_server.update_url, "--query-endpoint",
-              oxigraph_server.query_url, "--with-default-graph", "--store", fixture_store)
+    out = run("push", "--endpoint", oxigraph_server.update_url, *flag, "--store", fixture_store)
     assert out.exit_code == 0, out.output
-    assert "pushed 6 graphs" in out.output and "warning" not in out.output
+    assert "pushed 7 graphs" in out.output and "warning" not in out.output
+    assert "merged graph into the server's default graph" in out.output
     local = run("query", "party_claims_summary", "--store", fixture_store).output
     remote = run("query", "party_claims_summary", "--endpoint", oxigraph_server.query_url).output
     assert remote == local
 
 
 @pytest.mark.server
-def test_push_warns_when_the_server_default_graph_is_empty(oxigraph_server, fixture_store):
+def test_a_server_that_hides_the_articles_is_an_error(oxigraph_server, fixture_store):
     oxigraph_server.clear()
-    out = run("push", "--endpoint", oxigraph_server.update_url, "--query-endpoint",
-              oxigraph_server.query_url, "--store", fixture_store)
-    assert out.exit_code == 0 and "warning: the server's default graph" in out.output
+    out = run("push", "--endpoint", oxigraph_server.update_url, "--without-default-graph",
+              "--store", fixture_store)
+    assert out.exit_code == 2 and "E810" in out.output and "shows no articles" in out.output
+    out = run("query", "attacks_by_place", "--endpoint", oxigraph_server.query_url)
+    assert out.exit_code == 2 and "E810" in out.output and "(0 rows)" not in out.output
+    assert "Traceback" not in out.output
 
 
 def test_unreachable_server_exit_2_and_store_untouched(fixture_store):

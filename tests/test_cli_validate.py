@@ -212,7 +212,7 @@ def test_user_shapes_with_or_without_the_bundled_ones(tmp_path):
     assert run("validate", "--no-bundled-shapes", SAMPLE).exit_code == 2
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert "E304" in run("validate", "--shapes", empty, SAMPLE).output
+    assert "E307" in run("validate", "--shapes", empty, SAMPLE).output
 
 
 def test_shapes_the_engine_refuses_are_checked_by_pyshacl_and_said_so(tmp_path):

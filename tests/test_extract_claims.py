@@ -222,12 +222,21 @@ def test_hedged_claim(extractor):
     assert c.hedged
 
 
-def test_a_quote_continued_in_the_next_paragraph_is_one_claim(extractor):
-    x = run(extractor, "The ministry said soldiers had shelled the clinic in Ardo.\n\n"
-                       "“The shelling killed two doctors,” it said.\n")
+def test_a_quotation_going_on_in_the_next_paragraph_is_one_claim(extractor):
+    x = run(extractor, "The ministry said: “Soldiers shelled the clinic in Ardo.\n\n"
+                       "“The shelling killed two doctors and a nurse.”\n")
     allegations = [c for c in x.claims if c.kind == "allegation"]
     assert len(allegations) == 1
     assert allegations[0].extra_spans
+
+
+def test_a_paraphrase_and_a_later_quotation_are_two_claims(extractor):
+    # the annotation conventions: one claim per sentence (or continuous quotation)
+    x = run(extractor, "The ministry said soldiers had shelled the clinic in Ardo.\n\n"
+                       "“The shelling killed two doctors,” it said.\n")
+    allegations = [c for c in x.claims if c.kind == "allegation"]
+    assert len(allegations) == 2
+    assert {c.source.name for c in allegations} == {"ministry"}
 
 
 def test_counter_attribution_is_also_a_denial(extractor):
@@ -495,3 +504,13 @@ def test_shooting_drones_down_attacks_no_one(extractor):
     (c,) = x.claims
     assert "debris hit a hospital" in quote(x, c)
     assert c.source.name == "Ivan Petrov" and c.source.kind == "government"
+
+
+def test_both_sides_blaming_each_other_is_an_allegation_by_each(extractor):
+    x = run(extractor, "Ukrainian and Russian forces have fought over Tavi for weeks. On Monday "
+                       "a market in Tavi was hit, killing 12 people. Both sides blamed each "
+                       "other for the attack.\n")
+    blame = [c for c in x.claims if quote(x, c).startswith("Both sides")]
+    assert len(blame) == 2 and all(c.kind == "allegation" for c in blame)
+    pairs = {(c.source.label, tuple(a.label for a in c.accused)) for c in blame}
+    assert pairs == {("Ukraine", ("Russia",)), ("Russia", ("Ukraine",))}

@@ -127,6 +127,19 @@ def test_manifest_entry_for_a_missing_file_is_a_warning(tmp_path):
     assert results.index(warning) == 0         # reported before the folder's articles
 
 
+@pytest.mark.parametrize("missing", ["sub/gone.txt", "sub/deeper/gone.txt", "../gone.txt"])
+def test_manifest_entry_for_a_missing_file_in_a_sub_folder_is_a_warning_too(tmp_path, missing):
+    write(tmp_path / "a.txt", TEXT)
+    write(tmp_path / "b.txt", TEXT.replace("Monday", "Tuesday"))
+    write(tmp_path / "sub" / "c.txt", TEXT.replace("Monday", "Friday"))
+    write(tmp_path / "MANIFEST.json", [{"file": "a.txt", "title": "A"}, {"file": missing}])
+    results, summary = run(tmp_path)
+    assert (summary.ingested, summary.warnings, summary.failed) == (3, 1, 0)
+    assert articles(results)["a.txt"].title == "A"      # the manifest still applies
+    [warning] = [r for r in results if r.kind == "warning"]
+    assert repr(missing) in warning.message and warning.path.endswith("MANIFEST.json")
+
+
 def test_manifest_warnings_are_reported_once(tmp_path):
     for name in ("a.txt", "b.txt"):
         write(tmp_path / name, TEXT)
@@ -149,7 +162,7 @@ def test_repeated_entry_later_wins_with_a_warning(tmp_path):
     ('["a.txt"]', "E111", "entry 1 is a string"),
     ('[{"title": "T"}]', "E111", "has no 'file'"),
     ('[{"file": 3}]', "E111", "has 'file' 3"),
-    ('[{"file": "sub/a.txt"}]', "E111", "not a file name"),
+    ('[{"file": "../good/c.txt"}]', "E111", "not a file name"),   # exists, in another folder
     ('[{"file": "a.txt", "title": "T", "title": "U"}]', "E111", "appears twice"),
 ])
 def test_unusable_manifest_fails_the_folder_and_the_batch_goes_on(tmp_path, content, code,

@@ -45,15 +45,44 @@ def dump(store_dir: Path) -> str:
         return export_text(store, "nquads")
 
 
+def all_quads(store_dir: Path) -> list[str]:
+    """Every quad of the database, internal graphs included."""
+    with Store.open(store_dir) as store:
+        return sorted(str(q) for q in store.db)
+
+
 def test_samples_ingest_cleanly_and_reingest_gives_the_same_bytes(tmp_path, extractor):
     store = tmp_path / "store"
     first = ingest([sample_articles_dir()], store, extractor=extractor)
     assert (first.summary.ingested, first.summary.failed) == (5, 0)
     assert first.violations == 0, [r.to_text() for r in first.reports]
-    before = dump(store)
+    before, quads = dump(store), all_quads(store)
     again = ingest([sample_articles_dir()], store, extractor=extractor)
     assert again.summary.ingested == 5
     assert dump(store) == before
+    assert all_quads(store) == quads          # not one quad more (issue 14)
+
+
+REMOVED = "de7bd2b9f94881b3"    # examples/articles/002_4cad11edb0f40b81.txt
+
+
+def test_removing_a_sample_leaves_the_store_of_the_other_four(tmp_path, extractor):
+    store = tmp_path / "store"
+    ingest([sample_articles_dir()], store, extractor=extractor)
+    runner = CliRunner()
+    out = runner.invoke(cli, ["store", "remove", REMOVED, "--store", str(store)])
+    assert out.exit_code == 0, out.output
+    out = runner.invoke(cli, ["validate", "--store", str(store)])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("0 violation(s)"), out.output
+    others = [p for p in sorted(sample_articles_dir().glob("*.txt"))
+              if not p.name.startswith("002_")]
+    fresh = tmp_path / "fresh"
+    ingest(others, fresh, extractor=extractor)
+    with Store.open(fresh) as s:
+        assert REMOVED not in s.article_ids() and len(s.article_ids()) == 4
+    assert all_quads(store) == all_quads(fresh)
+    assert dump(store) == dump(fresh)
 
 
 def test_order_and_batching_do_not_change_the_graph(tmp_path, extractor):
@@ -172,10 +201,17 @@ def test_ingest_shows_progress_and_refuses_a_missing_path(tmp_path):
     (docs / "notes.md").write_text("not an article", encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
-    assert "kg: 2/2 articles (" in result.stderr and "kg: 2/2" not in result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ingest: ")]
+    assert lines == ["kg: ingest: 1/2 articles", "kg: ingest: 2/2 articles"]
+    assert "kg: ingest:" not in result.stdout
     quiet = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s"),
                                      "--no-progress"])
-    assert "kg: 2/2" not in quiet.output
+    assert "kg: ingest:" not in quiet.output
+    write(docs, "copy.txt", ALLEGATION, "2021-06-08")        # skipped, and counted as done
+    again = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
+    assert again.exit_code == 0, again.output
+    assert "skipped" in again.output and "copy.txt" in again.output
+    assert again.stderr.splitlines()[-1] == "kg: ingest: 3/3 articles"
     missing = CliRunner().invoke(cli, ["ingest", str(docs / "good.txt"), str(tmp_path / "nope"),
                                        "--store", str(tmp_path / "t")])
     assert missing.exit_code == 2
@@ -188,14 +224,15 @@ def test_progress_bar_on_a_terminal():
 
     from rich.console import Console
 
-    from kg.cli._progress import Progress
+    from kg.cli._progress import ProgressReport
 
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=100)
-    with Progress(3, "articles", console=console) as bar:
+    with ProgressReport("ingest", "articles", total=3, console=console) as bar:
         assert bar.terminal
         for _ in range(3):
             bar.advance()
         assert bar.done == 3
     text = out.getvalue()
-    assert "articles" in text and "3/3" in text
+    assert "kg: ingest" in text and "articles" in text and "3/3" in text
+    assert "\x1b[" in text

@@ -51,28 +51,13 @@ def test_the_commands_the_readme_suggests_next_run_on_the_demo_store(demo):
     assert (cwd / "samples.ttl").stat().st_size > 10_000
 
 
-#: README accuracy rows -> the `kg eval --format json` figure they quote.
-ACCURACY_ROWS = {
-    "allegations and denials with the right source, F1": "claims_with_source",
-    "denials, F1": "denials",
-    "attacks, F1": "attacks",
-    "attack place right": "attack_place",
-    "attack date right": "attack_date",
-    "attack casualties right": "attack_casualties",
-    "quotes verbatim": "quotes_verbatim",
-    "source right, on matched claims": "source",
-    "source's kind right (ngo, government, military…)": "source_kind",
-    "denial → allegation links, F1": "denial_links",
-    "claim → attack links, F1": "attack_links",
-}
-
-
-def _shown_figure(metric: dict) -> str:
-    return f"{metric['f1'] if 'f1' in metric else metric['share']:.2f}"
-
-
 def test_the_accuracy_column_of_the_sample_articles_is_what_kg_eval_prints():
+    """The README's table is written by `python -m benchmarks.accuracy --readme`; its first
+    column (the bundled articles) must be what `kg eval` prints for them now."""
     import json
+
+    from benchmarks.accuracy import ROWS, cell
+    from kg.eval.score import PRF, Ratio, Score
 
     root = Path(__file__).resolve().parents[1]
     result = CliRunner().invoke(cli, ["eval", "--gold", str(root / "examples" / "gold"),
@@ -80,16 +65,15 @@ def test_the_accuracy_column_of_the_sample_articles_is_what_kg_eval_prints():
                                       "--format", "json"])
     assert result.exit_code == 0, result.output
     total = json.loads(result.output[result.output.index("{"):])["total"]
-    rows = {line.split("|")[1].strip(): line.split("|")[2].strip()
-            for line in README.split("## Accuracy", 1)[1].split("## ", 1)[0].splitlines()
-            if line.startswith("| ") and line.count("|") >= 4}
-    for label, key in ACCURACY_ROWS.items():
-        shown_cell, metric = rows[label], total[key]
-        if key == "quotes_verbatim":
-            assert shown_cell == f"{round(100 * metric['share'])} %", label
-            continue
-        assert shown_cell.split()[0] == _shown_figure(metric), (label, shown_cell, metric)
-        if "precision" in metric and "(P " in shown_cell:
-            assert f"P {metric['precision']:.2f}, R {metric['recall']:.2f}" in shown_cell
-        if "right" in metric and "(" in shown_cell:
-            assert f"({metric['right']}/{metric['total']})" in shown_cell
+    score = Score()
+    for key, m in total.items():
+        if key in score.prf:
+            score.prf[key] = PRF(m["tp"], m["predicted"], m["gold"])
+        elif key in score.ratio:
+            score.ratio[key] = Ratio(m["right"], m["total"])
+    block = README.split("<!-- accuracy:start -->", 1)[1].split("<!-- accuracy:end -->", 1)[0]
+    shown = {line.split("|")[1].strip(): line.split("|")[2].strip()
+             for line in block.splitlines() if line.startswith("| ") and "---" not in line}
+    assert shown[""] == "sample articles (5, bundled)"
+    for label, key, how, _, _ in ROWS:
+        assert shown[label] == cell(score, key, how), label

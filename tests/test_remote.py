@@ -24,7 +24,8 @@ def pushed(oxigraph_server, fixture_store):
     oxigraph_server.clear()
     ep = Endpoint(oxigraph_server.query_url, oxigraph_server.update_url)
     with Store.open(fixture_store) as store:
-        push(store, ep, with_default_graph=True)
+        result = push(store, ep)            # finds out that it must fill the default graph
+    assert result.default_graph
     return ep
 
 
@@ -33,7 +34,8 @@ def pushed_union(oxigraph_union_server, fixture_store):
     oxigraph_union_server.clear()
     ep = Endpoint(oxigraph_union_server.query_url, oxigraph_union_server.update_url)
     with Store.open(fixture_store) as store:
-        push(store, ep)
+        result = push(store, ep)            # finds out that the named graphs show already
+    assert not result.default_graph
     return ep
 
 
@@ -61,11 +63,11 @@ def test_push_copies_every_public_graph_and_is_idempotent(oxigraph_server, fixtu
     ep = Endpoint(oxigraph_server.query_url, oxigraph_server.update_url)
     with Store.open(fixture_store) as store:
         expected = {g.value: sum(1 for _ in store.quads(g)) for g in store.graph_names()}
-        first = push(store, ep)
+        first = push(store, ep, default_graph=False)
         assert _graph_counts(ep) == expected
-        push(store, ep)
+        push(store, ep, default_graph=False)
         assert _graph_counts(ep) == expected
-    assert first.graphs == len(expected) == 6
+    assert first.graphs == len(expected) == 7
 
 
 def test_an_interrupted_push_is_finished_by_running_it_again(oxigraph_server, fixture_store):
@@ -82,10 +84,10 @@ def test_an_interrupted_push_is_finished_by_running_it_again(oxigraph_server, fi
     ep.update = flaky
     with Store.open(fixture_store) as store:
         with pytest.raises(RemoteError):
-            push(store, ep, chunk=50)
+            push(store, ep, chunk=50, default_graph=False)
         partial = _graph_counts(ep)
         ep.update = real_update
-        push(store, ep, chunk=50)                       # again, from the start
+        push(store, ep, chunk=50, default_graph=False)  # again, from the start
         expected = {g.value: sum(1 for _ in store.quads(g)) for g in store.graph_names()}
     assert partial != expected
     assert _graph_counts(ep) == expected

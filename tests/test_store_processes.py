@@ -6,6 +6,7 @@ Real processes: a child holds the store, or is killed with SIGKILL in the middle
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -126,3 +127,54 @@ def test_killed_in_the_middle_of_a_write_the_store_holds_all_or_nothing(empty_st
         with Store.open(empty_store, "w", ontology=False) as store:
             store.write_article(big_article(aid, 100))
     assert 100 in outcomes   # at least one kill landed before the commit
+
+
+def _all_quads(path) -> list[str]:
+    with Store.open(path) as store:
+        return sorted(str(q) for q in store.db)
+
+
+@pytest.mark.slow
+def test_killed_in_the_middle_of_a_remove_the_store_is_before_or_after(tmp_path):
+    """A remove that takes links away from other articles is one transaction too: after a
+    kill -9 the store is the store before or the store of the other articles, and the
+    remove run again reaches the latter."""
+    from kg.rdf import article_graph, entity_graph
+    from kg.store import layout
+    from tests.support.synthetic import Corpus
+
+    items = [(x.article.id, (article_graph(x), entity_graph(x)))
+             for x in Corpus(seed=11, n_attacks=4).extractions(80)]
+    removed = sorted(aid for aid, _ in items)[::2]
+    full, rest = tmp_path / "full", tmp_path / "rest"
+    with Store.open(full, "w", ontology=False) as store:
+        store.write_articles([item for _, item in items])
+        linked = {q.object.value for q in store.db.quads_for_pattern(
+            None, None, None, layout.LINKS_GRAPH)}
+    assert any(f"/article/{aid}/" in iri for aid in removed for iri in linked)
+    with Store.open(rest, "w", ontology=False) as store:
+        store.write_articles([item for aid, item in items if aid not in removed])
+    before, after = _all_quads(full), _all_quads(rest)
+    outcomes = []
+    end = start = 0.0
+    for fraction in (None, 0.0, 0.3, 0.7):
+        work = tmp_path / f"work-{fraction}"
+        shutil.copytree(full, work)
+        p = child("remove", str(work), *removed)
+        updating = float(wait_for(p, "updating").split()[1])
+        if fraction is None:                 # not killed: how long the transaction takes
+            start, end = updating, float(wait_for(p, "done").split()[1])
+            p.wait()
+        else:
+            time.sleep(fraction * (end - start))
+            os.kill(p.pid, signal.SIGKILL)
+            p.wait()
+        state = _all_quads(work)
+        assert state in (before, after), "a half-done remove"
+        outcomes.append(state == before)
+        if state == before:                  # run again: the store of the other articles
+            with Store.open(work, "w", ontology=False) as store:
+                store.remove_articles(removed)
+            assert _all_quads(work) == after
+    # the unkilled run removed; a kill right after "updating" lands before the commit
+    assert outcomes[0] is False and outcomes[1] is True

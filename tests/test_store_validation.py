@@ -5,9 +5,10 @@ pySHACL hand-off), and the whole store."""
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal
+from rdflib import Graph, Literal
 
-from kg.namespaces import OA, XSD
+from kg import iris
+from kg.namespaces import EKG, OA, XSD
 from kg.pipeline import validate_written
 from kg.store import Store
 from kg.validate import validate_store
@@ -109,3 +110,37 @@ def test_same_data_same_report_from_the_store_and_from_its_export(tmp_path, fixt
                       for r in data["results"])
     assert results(from_store.stdout) == results(from_file.stdout) != []
     assert "nonNegativeInteger" in out.read_text()      # offsets, as declared
+
+
+def test_an_article_alone_is_validated_with_the_links_the_store_derived(tmp_path,
+                                                                        fixture_graphs):
+    """The links between claims of different articles live in their own graph
+    (id:graph/links); validating article B alone (its graph holding no ekg:denies) sees its
+    denial's link to A's allegation, and A's allegation typed in A's graph, so B conforms,
+    and a shape about that link is checked on B's denial."""
+    from kg.validate.combined import user_shapes
+
+    ids = fx.ids()
+    graphs = [(g, f) for g, f in fixture_graphs]
+    b = next(i for i, (g, _) in enumerate(graphs)
+             if g.identifier == iris.article_graph_iri(ids["B"]))
+    g, facts = graphs[b]
+    alone = g.__class__(identifier=g.identifier)
+    alone += g
+    alone.remove((None, EKG.denies, None))
+    graphs[b] = (alone, facts)
+    with Store.open(tmp_path / "s", "w") as store:
+        store.write_articles(graphs)
+        a_allegation = fx.claim(store.article_graph(ids["A"]), EKG.Allegation)
+        b_denial = fx.claim(store.article_graph(ids["B"]), EKG.Denial)
+        assert not any(store.article_graph(ids["B"]).triples((None, EKG.denies, None)))
+        assert (b_denial, EKG.denies, a_allegation) in store.links_graph()
+        report = validate_articles(store, [ids["B"]])
+        assert report.conforms and report.engine_shapes > 20, report.render("text")
+        no_denies = Graph().parse(format="turtle", data=f"""
+            @prefix sh: <http://www.w3.org/ns/shacl#> .
+            <urn:x:NoDenies> a sh:NodeShape ; sh:targetNode <{b_denial}> ;
+                sh:property [ sh:path <{EKG.denies}> ; sh:maxCount 0 ] .""")
+        found = validate_store(store.db, [iris.article_graph_iri(ids["B"])],
+                               shapes=user_shapes(no_denies, False), default_graph=True)
+        assert [r.focus_node for r in found.results] == [b_denial]

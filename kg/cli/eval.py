@@ -28,8 +28,16 @@ def _pct(x: float) -> str:
               help="spaCy model to evaluate with.")
 @click.option("--fail-under", type=float, default=None, metavar="F1",
               help="Exit 1 if claims found with the right source score an F1 below this.")
+@click.option("--save", "save_to", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, metavar="FILE",
+              help="Write what each article yields (found, missed, wrong) to FILE (JSON).")
+@click.option("--diff", "diff_with", type=click.Path(path_type=Path, dir_okay=False,
+                                                      exists=True),
+              default=None, metavar="FILE",
+              help="Print which items moved since the run saved in FILE by --save.")
 def eval_command(gold_dir: Path, articles_dir: Path, fmt: str, details: bool,
-                 model: str | None, fail_under: float | None) -> None:
+                 model: str | None, fail_under: float | None, save_to: Path | None,
+                 diff_with: Path | None) -> None:
     """Score the extractor against annotated articles (format: docs/gold-format.md).
 
     Precision, recall and F1 for claims (with and without the right source), allegations,
@@ -38,15 +46,19 @@ def eval_command(gold_dir: Path, articles_dir: Path, fmt: str, details: bool,
     place, date, casualty and target accuracy.  Exit 1 if a gold file cannot be used or
     the score is under --fail-under.
 
+    With --save FILE, what each article yields is written to FILE; with --diff FILE, the
+    claims, attacks and links that moved since that run are listed (- gone, + new).
+
     Example:
 
-        kg eval --gold examples/gold --articles examples/articles
+        kg eval --gold examples/gold --articles examples/articles --save before.json
+        kg eval --gold examples/gold --articles examples/articles --diff before.json
     """
     from kg.eval import evaluate
     from kg.eval.score import PRF_METRICS, RATIO_METRICS
     from kg.extract import Extractor
     from kg.ingest import iter_articles
-    from kg.pipeline import analyse
+    from kg.pipeline import extract_each
 
     articles = {}
     for r in iter_articles([articles_dir]):
@@ -55,7 +67,7 @@ def eval_command(gold_dir: Path, articles_dir: Path, fmt: str, details: bool,
         elif r.kind == "failed":
             click.echo(f"kg: {r}", err=True)
     extractor = Extractor(model)
-    result = evaluate(gold_dir, articles, lambda arts: analyse(arts, extractor))
+    result = evaluate(gold_dir, articles, lambda arts: extract_each(list(arts), extractor))
     total = result.total
     if fmt == "json":
         click.echo(json.dumps({"total": total.as_dict(),
@@ -77,6 +89,7 @@ def eval_command(gold_dir: Path, articles_dir: Path, fmt: str, details: bool,
                 click.echo(f"\n{s.article}")
                 for what, m in s.misses:
                     click.echo(f"  {what}: {m}")
+    _snapshots(result, save_to, diff_with)
     for e in result.errors:
         click.echo(f"kg: {e}", err=True)
     if result.errors:
@@ -85,3 +98,23 @@ def eval_command(gold_dir: Path, articles_dir: Path, fmt: str, details: bool,
         click.echo(f"kg: claims_with_source F1 {total.prf['claims_with_source'].f1:.3f} is "
                    f"under {fail_under}", err=True)
         raise SystemExit(1)
+
+
+def _snapshots(result, save_to: Path | None, diff_with: Path | None) -> None:
+    from kg.eval import snapshot as snap_mod
+
+    if save_to is None and diff_with is None:
+        return
+    snap = snap_mod.snapshot(result.scores, result.total)
+    if diff_with is not None:
+        try:
+            old = snap_mod.load(diff_with)
+        except (OSError, ValueError) as e:
+            raise click.UsageError(f"{diff_with}: not a snapshot written by --save ({e})")
+        lines = snap_mod.diff(old, snap)
+        click.echo(f"\nChanges since {diff_with}:" if lines else
+                   f"\nNo change since {diff_with}.")
+        for line in lines:
+            click.echo(line)
+    if save_to is not None:
+        snap_mod.save(save_to, snap)

@@ -11,6 +11,16 @@ from kg.cli._store_options import store_option, wait_option
 from kg.ingest import DEFAULT_MAX_BYTES
 
 
+def _counted(result) -> bool:
+    """Whether *result* is one of the article files `count_articles` counted: read, failed,
+    or skipped as a copy of another (files of other extensions are not counted)."""
+    from kg.ingest import ARTICLE_SUFFIXES
+
+    if result.kind == "skipped":
+        return Path(result.path).suffix.lower() in ARTICLE_SUFFIXES
+    return result.kind in ("ingested", "failed")
+
+
 def _echo(quiet: bool, progress=None):
     def echo(result) -> None:
         if result.kind == "ingested":
@@ -18,7 +28,7 @@ def _echo(quiet: bool, progress=None):
                 click.echo(f"{result} — {result.message}")
         else:
             click.echo(str(result), err=result.kind == "failed")
-        if progress is not None and result.kind in ("ingested", "failed"):
+        if progress is not None and _counted(result):
             progress.advance()
     return echo
 
@@ -54,7 +64,7 @@ def _report(outcome, quiet: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show progress on standard error: a bar (articles done / total, rate, "
-                   "time left) on a terminal, a line every few seconds otherwise.")
+                   "time left) on a terminal, a line every 5% otherwise.")
 def ingest_command(paths, store_dir, wait, model, batch_size, jobs, max_bytes, no_validate,
                    quiet, progress) -> None:
     """Read articles (.txt, .html) from files and folders into the store.
@@ -72,7 +82,7 @@ def ingest_command(paths, store_dir, wait, model, batch_size, jobs, max_bytes, n
     """
     import os
 
-    from kg.cli._progress import Progress
+    from kg.cli._progress import ProgressReport
     from kg.errors import InputError
     from kg.ingest import count_articles
     from kg.pipeline import ingest
@@ -81,7 +91,8 @@ def ingest_command(paths, store_dir, wait, model, batch_size, jobs, max_bytes, n
         if not os.path.lexists(path):
             raise InputError(path, "no such file or folder", code="E105",
                              fix="check the path (nothing was ingested)")
-    with Progress(count_articles(paths), "articles", enabled=progress) as bar:
+    with ProgressReport("ingest", "articles", total=count_articles(paths),
+                        enabled=progress) as bar:
         outcome = ingest(paths, store_dir, model=model, batch_size=batch_size, n_process=jobs,
                          max_bytes=max_bytes, validate=not no_validate, wait=wait,
                          echo=_echo(quiet, bar))

@@ -18,7 +18,9 @@ def _param(ctx, _param, values: tuple[str, ...]) -> dict[str, str]:
     for v in values:
         name, sep, value = v.partition("=")
         if not sep or not name:
-            raise click.BadParameter(f"{v!r} is not NAME=VALUE", ctx=ctx, param=_param)
+            from kg.errors import shown
+
+            raise click.BadParameter(f"{shown(v)} is not NAME=VALUE", ctx=ctx, param=_param)
         out[name.strip()] = value
     return out
 
@@ -83,8 +85,9 @@ def query_command(query: str, params: dict, fmt: str, limit, offset, store_dir: 
     """Run a stored query (by NAME) or a query file (FILE.rq) and print its rows.
 
     Parameters are bound by the engine, never pasted into the query. With --endpoint the
-    same query runs on a SPARQL server, which must treat its default graph as the union of
-    its named graphs (docs/remote.md).
+    same query runs on a SPARQL server that `kg push` filled (docs/remote.md); an empty
+    answer from a server whose default graph shows no articles is an error (E810), and so
+    is an answer that is not SPARQL results (E809).
 
     Example:
 

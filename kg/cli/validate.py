@@ -12,6 +12,7 @@ import click
 from rdflib import Graph, URIRef
 
 from kg.cli import cli
+from kg.cli._fetch_options import fetch_options, note_unfollowed_imports
 from kg.namespaces import ONTOLOGY_IRI
 
 #: ``--fail-on``: the least serious result that makes the exit code 1 (none: never).
@@ -79,9 +80,10 @@ def shapes_of(ctx: Optional[click.Context] = None):
               help="Also run the OWL reasoner (HermiT) on the ontology plus the data and "
                    "report an inconsistency as a violation (starts Java; about a second).")
 @click.pass_context
+@fetch_options
 def validate_command(ctx: click.Context, files: tuple[Path, ...], shape_paths: tuple[Path, ...],
                      no_bundled_shapes: bool, fail_on: str, fmt: str, output: Optional[Path],
-                     reason: bool, **sources) -> None:
+                     reason: bool, policy, **sources) -> None:
     """Validate RDF graphs against the evidence-kg shapes, your shapes, or both.
 
     FILES (or the RDF files in a folder) are read by extension (.ttl, .trig, .nt, .nq,
@@ -91,6 +93,10 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], shape_paths: t
     pySHACL the others: the report says which (docs/ci.md).
     Each result names the focus node (and its file and line), the path, the shape and the
     message, with its severity.
+
+    Nothing is fetched: a JSON-LD file whose @context is a URL is refused, and owl:imports
+    are not followed, unless --allow-remote-context or --follow-imports asks for it
+    (docs/security.md).
 
     Exit codes: 0 no result as serious as --fail-on; 1 there are; 2 usage or input error
     (a missing file, an unknown extension, RDF that does not parse, a shape neither
@@ -103,8 +109,9 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], shape_paths: t
         kg validate --shapes my-shapes/ --fail-on warning data/*.ttl
         kg validate --shapes shapes.ttl --no-bundled-shapes --format sarif -o kg.sarif data.ttl
         kg validate --store kg-store --format junit -o kg-junit.xml
+        kg validate --reason --follow-imports my-extension.ttl data.ttl
     """
-    from kg.validate import Severity, ValidationReport, load_graph, load_shapes
+    from kg.validate import Severity, ValidationReport, load_files, load_shapes
     from kg.validate.combined import bundled_shapes, user_shapes, validate_graph
     from kg.validate.loaders import expand
     from kg.validate.locate import locate_in_files
@@ -113,13 +120,12 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], shape_paths: t
         raise click.UsageError("--no-bundled-shapes needs --shapes FILE|DIR")
     if not files and not any(v is not None for v in sources.values()):
         raise click.UsageError("give at least one RDF file to validate, or --store DIR")
-    ctx.meta["kg.validate.shapes"] = (user_shapes(load_shapes(shape_paths),
+    ctx.meta["kg.validate.shapes"] = (user_shapes(load_shapes(shape_paths, policy),
                                                   with_bundled=not no_bundled_shapes)
                                       if shape_paths else bundled_shapes())
     files = tuple(expand(files))
-    data = Graph()
-    for f in files:
-        data += load_graph(f)
+    data = load_files(files, policy)
+    note_unfollowed_imports(data, policy)
     reports = []
     for source in INPUT_SOURCES:
         value = sources.get(source.option.name)
@@ -144,6 +150,7 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], shape_paths: t
 
 
 def _emit(report, fmt: str, output: Optional[Path], fail_on: str, default_file: str) -> None:
+    from kg.errors import escaped
     from kg.validate import Severity
     from kg.validate.formats import to_junit, to_sarif
 
@@ -162,7 +169,8 @@ def _emit(report, fmt: str, output: Optional[Path], fail_on: str, default_file: 
         os.replace(tmp, output)      # never a half-written report under the real name
     finally:
         tmp.unlink(missing_ok=True)
-    click.echo(f"kg: wrote {output} ({fmt}): {report.to_text().splitlines()[0]}", err=True)
+    click.echo(f"kg: wrote {escaped(str(output))} ({fmt}): "
+               f"{report.to_text().splitlines()[0]}", err=True)
 
 
 def _reasoner_results(data: Graph):

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.eval.gold import GoldArticle, check_quotes, load_gold
 from kg.eval.score import Score, score_article, total
+from kg.eval.stored import as_stored
 from kg.model import Article, Extraction
 
 __all__ = ["evaluate", "EvalResult", "load_gold", "score_article"]
@@ -29,11 +30,15 @@ class EvalResult:
 
 
 def evaluate(gold_dir: Path, articles: dict[str, Article],
-             analyse: Callable[[Iterable[Article]], Iterable[Extraction]]) -> EvalResult:
-    """Score *analyse* (articles -> resolved extractions) on every gold file of *gold_dir*.
+             analyse: Callable[[Iterable[Article]], Iterable[Extraction | KgError]]
+             ) -> EvalResult:
+    """Score *analyse* (articles -> resolved extractions) on every gold file of *gold_dir*,
+    as the graph carries each extraction (`kg.eval.stored`).
 
     *articles* maps file names to ingested articles; a gold file whose article is missing
-    or whose quotes are not in the article is an error for that file, not for the run."""
+    or whose quotes are not in the article is an error for that file, not for the run; so is
+    an article the extractor fails on (*analyse* yields the `KgError`): it is scored as if
+    nothing was found in it."""
     result = EvalResult()
     golds: list[GoldArticle] = []
     for path in sorted(Path(gold_dir).glob("*.json")):
@@ -51,5 +56,8 @@ def evaluate(gold_dir: Path, articles: dict[str, Article],
         result.errors.append(f"{gold_dir}: no gold files (*.json)")
     extractions = analyse([articles[g.article] for g in golds])
     for gold, x in zip(golds, extractions):
-        result.scores.append(score_article(gold, x))
+        if isinstance(x, KgError):      # the extractor failed on it: nothing found, and said
+            result.errors.append(str(x))
+            x = Extraction(article=articles[gold.article])
+        result.scores.append(score_article(gold, as_stored(x)))
     return result

@@ -113,6 +113,7 @@ class Score:
     prf: dict = field(default_factory=lambda: {k: PRF() for k in PRF_METRICS})
     ratio: dict = field(default_factory=lambda: {k: Ratio() for k in RATIO_METRICS})
     misses: list = field(default_factory=list)        # (what, id or quote) for the report
+    found: list = field(default_factory=list)         # what was right, for the snapshots
 
     def __iadd__(self, other: "Score") -> "Score":
         for k in PRF_METRICS:
@@ -120,6 +121,7 @@ class Score:
         for k in RATIO_METRICS:
             self.ratio[k] += other.ratio[k]
         self.misses.extend(other.misses)
+        self.found.extend(other.found)
         return self
 
     def as_dict(self) -> dict:
@@ -188,27 +190,40 @@ def _fig(f) -> Optional[int]:
 
 
 def score_article(gold: GoldArticle, extraction: Extraction) -> Score:
+    """Match *extraction* against *gold* and score it; `Score.misses` lists what went wrong
+    and `Score.found` what was right, for the report and the regression net."""
     text = extraction.article.text
     sc = Score(article=gold.article)
     preds = [c for c in extraction.claims
              if not (c.kind == "denial" and c.denial_kind == "non_denial")]
     # quotes verbatim: every evidence span is the article's own words (true by construction
     # for spans; checked against the text anyway, for extractors that return strings)
-    for c in preds:
-        sc.ratio["quotes_verbatim"].add(0 <= c.span.start < c.span.end <= len(text))
-    for a in extraction.attacks:
-        sc.ratio["quotes_verbatim"].add(0 <= a.span.start < a.span.end <= len(text))
+    for item in [*preds, *extraction.attacks]:
+        sc.ratio["quotes_verbatim"].add(0 <= item.span.start < item.span.end <= len(text))
+    cmatch = _match(gold.claims, preds, text, lambda g, c: c.kind == g.kind,
+                    lambda g, c: (source_ok(g, c),))
+    _score_claims(sc, gold, preds, cmatch, text)
+    amatch = _match(gold.attacks, extraction.attacks, text, lambda g, a: True, lambda g, a: ())
+    _score_attacks(sc, gold, extraction, amatch)
+    _score_links(sc, gold, extraction, preds, cmatch, amatch)
+    return sc
 
-    gspans = [quote_spans(g.quote, text) for g in gold.claims]
+
+def _match(golds: list, preds: list, text: str, compatible, rank) -> dict[int, int]:
+    """Gold index -> prediction index: overlapping evidence, best ranked first."""
+    gspans = [quote_spans(g.quote, text) for g in golds]
     pairs = []
-    for gi, g in enumerate(gold.claims):
-        for pi, c in enumerate(preds):
-            if c.kind == g.kind:
-                ov = max(_overlap(sp, gspans[gi]) for sp in [c.span, *c.extra_spans])
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if compatible(g, p):
+                ov = max(_overlap(sp, gspans[gi]) for sp in [p.span, *p.extra_spans])
                 if ov > 0:
-                    pairs.append(((source_ok(g, c), ov), gi, pi))
-    cmatch = _greedy(pairs)
+                    pairs.append(((*rank(g, p), ov), gi, pi))
+    return _greedy(pairs)
 
+
+def _score_claims(sc: Score, gold: GoldArticle, preds: list[Claim], cmatch: dict[int, int],
+                  text: str) -> None:
     prf = sc.prf
     prf["claims"] = PRF(len(cmatch), len(preds), len(gold.claims))
     sourced = sum(source_ok(gold.claims[g], preds[p]) for g, p in cmatch.items())
@@ -217,79 +232,73 @@ def score_article(gold: GoldArticle, extraction: Extraction) -> Score:
         prf[key] = PRF(sum(gold.claims[g].kind == kind for g in cmatch),
                        sum(c.kind == kind for c in preds),
                        sum(g.kind == kind for g in gold.claims))
-    for g, p in cmatch.items():
-        gc, pc = gold.claims[g], preds[p]
-        sc.ratio["source"].add(source_ok(gc, pc))
-        if source_ok(gc, pc):
-            sc.ratio["source_kind"].add(_kind_ok(gc, pc))
-            if not _kind_ok(gc, pc):
-                sc.misses.append(("wrong source kind", f"{gc.id} [{gc.source}] gold "
-                                  f"{gc.source_kind} got {pc.source.kind}"))
     for gi, g in enumerate(gold.claims):
         if gi not in cmatch:
             sc.misses.append(("missed claim", f"{g.id} {g.kind} [{g.source}] {g.quote[:90]}"))
-        elif not source_ok(g, preds[cmatch[gi]]):
-            pc = preds[cmatch[gi]]
+            continue
+        pc = preds[cmatch[gi]]
+        sc.ratio["source"].add(source_ok(g, pc))
+        if not source_ok(g, pc):
             sc.misses.append(("wrong source", f"{g.id} gold [{g.source}] got "
                               f"[{pc.source.label or pc.source.name}] {g.quote[:60]}"))
+            continue
+        sc.found.append(f"claim {g.id} {g.kind} [{g.source}]")
+        sc.ratio["source_kind"].add(_kind_ok(g, pc))
+        if not _kind_ok(g, pc):
+            sc.misses.append(("wrong source kind", f"{g.id} [{g.source}] gold "
+                              f"{g.source_kind} got {pc.source.kind}"))
     matched_p = set(cmatch.values())
     for pi, c in enumerate(preds):
         if pi not in matched_p:
             sc.misses.append(("extra claim", f"{c.kind} [{c.source.label or c.source.name}] "
                               f"{c.span.text(text)[:90]}"))
 
-    # attacks
-    aspans = [quote_spans(a.quote, text) for a in gold.attacks]
-    apairs = []
-    for gi in range(len(gold.attacks)):
-        for pi, a in enumerate(extraction.attacks):
-            ov = max(_overlap(sp, aspans[gi]) for sp in [a.span, *a.extra_spans])
-            if ov > 0:
-                apairs.append(((ov,), gi, pi))
-    amatch = _greedy(apairs)
-    prf["attacks"] = PRF(len(amatch), len(extraction.attacks), len(gold.attacks))
+
+def _score_attacks(sc: Score, gold: GoldArticle, extraction: Extraction,
+                   amatch: dict[int, int]) -> None:
+    sc.prf["attacks"] = PRF(len(amatch), len(extraction.attacks), len(gold.attacks))
     for g, p in amatch.items():
         ga, pa = gold.attacks[g], extraction.attacks[p]
-        sc.ratio["attack_place"].add(_place_ok(ga, pa))
-        sc.ratio["attack_date"].add(_date_ok(ga, pa))
-        sc.ratio["attack_casualties"].add(
-            (_fig(pa.killed), _fig(pa.injured)) == (ga.killed, ga.injured))
-        sc.ratio["attack_targets"].add(bool({t.category for t in pa.targets} & set(ga.targets)))
-        if not _place_ok(ga, pa):
-            sc.misses.append(("wrong place", f"{ga.id} gold {ga.location!r} got "
-                              f"{pa.place.name if pa.place else None!r}"))
-        if not _date_ok(ga, pa):
-            sc.misses.append(("wrong date", f"{ga.id} gold {ga.date} got "
-                              f"{pa.date.day if pa.date else None}"))
-        if (_fig(pa.killed), _fig(pa.injured)) != (ga.killed, ga.injured):
-            sc.misses.append(("wrong casualties", f"{ga.id} gold {ga.killed}/{ga.injured} got "
-                              f"{_fig(pa.killed)}/{_fig(pa.injured)}"))
+        sc.found.append(f"attack {ga.id}")
+        checks = (
+            ("attack_place", _place_ok(ga, pa), "wrong place",
+             f"{ga.id} gold {ga.location!r} got {pa.place.name if pa.place else None!r}"),
+            ("attack_date", _date_ok(ga, pa), "wrong date",
+             f"{ga.id} gold {ga.date} got {pa.date.day if pa.date else None}"),
+            ("attack_casualties", (_fig(pa.killed), _fig(pa.injured)) == (ga.killed, ga.injured),
+             "wrong casualties", f"{ga.id} gold {ga.killed}/{ga.injured} got "
+             f"{_fig(pa.killed)}/{_fig(pa.injured)}"),
+            ("attack_targets", bool({t.category for t in pa.targets} & set(ga.targets)),
+             "wrong targets", f"{ga.id} gold {ga.targets} got "
+             f"{sorted({t.category for t in pa.targets})}"),
+        )
+        for metric, ok, what, detail in checks:
+            sc.ratio[metric].add(ok)
+            if not ok and metric != "attack_targets":
+                sc.misses.append((what, detail))
     for gi, g in enumerate(gold.attacks):
         if gi not in amatch:
             sc.misses.append(("missed attack", f"{g.id} {g.quote[:90]}"))
     matched_a = set(amatch.values())
+    text = extraction.article.text
     for pi, a in enumerate(extraction.attacks):
         if pi not in matched_a:
             sc.misses.append(("extra attack", a.span.text(text)[:90]))
 
-    # links, over matched items: gold pairs vs predicted pairs mapped through the matching
+
+def _score_links(sc: Score, gold: GoldArticle, extraction: Extraction, preds: list[Claim],
+                 cmatch: dict[int, int], amatch: dict[int, int]) -> None:
+    """Links, over matched items: gold pairs vs predicted pairs mapped through the matching."""
     g_of_p = {p: g for g, p in cmatch.items()}
     ga_of_pa = {p: g for g, p in amatch.items()}
     gold_den = {(gold.claims[g].id, d) for g in cmatch for d in gold.claims[g].denies}
     pred_den = set()
     for p, g in g_of_p.items():
         for d in preds[p].denies:
-            target = extraction.claims[d]
-            tp = _index(preds, target)
-            if tp is not None and tp in g_of_p:
-                pred_den.add((gold.claims[g].id, gold.claims[g_of_p[tp]].id))
-            else:
-                pred_den.add((gold.claims[g].id, f"unmatched:{d}"))
-    prf["denial_links"] = PRF(len(gold_den & pred_den), len(pred_den), len(gold_den))
-    for d, a in sorted(gold_den - pred_den):
-        sc.misses.append(("missed denial link", f"{d} denies {a}"))
-    for d, a in sorted(pred_den - gold_den):
-        sc.misses.append(("extra denial link", f"{d} denies {a}"))
+            tp = _index(preds, extraction.claims[d])
+            target = gold.claims[g_of_p[tp]].id if tp is not None and tp in g_of_p \
+                else f"unmatched:{d}"
+            pred_den.add((gold.claims[g].id, target))
     gold_att = {(gold.claims[g].id, a) for g in cmatch for a in gold.claims[g].attacks}
     pred_att = set()
     for p, g in g_of_p.items():
@@ -297,12 +306,17 @@ def score_article(gold: GoldArticle, extraction: Extraction) -> Score:
             ga = ga_of_pa.get(a)
             pred_att.add((gold.claims[g].id, gold.attacks[ga].id if ga is not None
                            else f"unmatched:{a}"))
-    prf["attack_links"] = PRF(len(gold_att & pred_att), len(pred_att), len(gold_att))
-    for c, a in sorted(gold_att - pred_att):
-        sc.misses.append(("missed attack link", f"{c} concerns {a}"))
-    for c, a in sorted(pred_att - gold_att):
-        sc.misses.append(("extra attack link", f"{c} concerns {a}"))
-    return sc
+    for metric, gold_pairs, pred_pairs, verb in (
+            ("denial_links", gold_den, pred_den, "denies"),
+            ("attack_links", gold_att, pred_att, "concerns")):
+        sc.prf[metric] = PRF(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
+        what = metric.split("_")[0]
+        for a, b in sorted(gold_pairs - pred_pairs):
+            sc.misses.append((f"missed {what} link", f"{a} {verb} {b}"))
+        for a, b in sorted(gold_pairs & pred_pairs):
+            sc.found.append(f"{what} link {a} {verb} {b}")
+        for a, b in sorted(pred_pairs - gold_pairs):
+            sc.misses.append((f"extra {what} link", f"{a} {verb} {b}"))
 
 
 def _index(items: list, obj) -> Optional[int]:

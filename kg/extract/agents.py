@@ -253,8 +253,8 @@ def _body_of(tok, ctx: ArticleContext, si: int) -> Optional[AgentRef]:
         if c.dep_ in ("appos", "relcl", "acl"):
             appos.update(x.i for x in c.subtree)
     for t in tok.subtree:
-        if t.i in appos or t.ent_type_ == "PERSON":
-            continue
+        if t.i in appos or t.ent_type_ == "PERSON" or t.i == tok.i:
+            continue                    # (never the official itself: "the President")
         if t.dep_ == "pobj" and t.head.lower_ in ("for", "of", "at", "with", "from", "to") \
                 and (t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" or
                      t.lemma_.lower() in DESCRIPTOR_HEADS or t.lower_ in DESCRIPTOR_HEADS):

@@ -21,8 +21,8 @@ from typing import Optional
 
 from kg.extract import lexicon as L
 from kg.extract.agents import make_agent
-from kg.extract.claims import (_harm_kind, _is_negated, _shot_down, _tokens_span, doers_of,
-                               pronoun_attacker)
+from kg.extract.harm import doers_of, harm_kind, pronoun_attacker, shot_down
+from kg.extract.syntax import is_negated, tokens_span
 from kg.extract.context import ArticleContext
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.numbers import FigureMention, find_figures
@@ -217,13 +217,15 @@ def _name_tokens(tok) -> list:
             toks.insert(0, c)
         elif c.i == toks[0].i - 1 and c.text in ("-", "al", "Al", "el", "El"):
             toks.insert(0, c)
-    while toks and toks[0].text in ("-",):
+    while len(toks) > 1 and toks[0].text in ("-",):
         toks.pop(0)
     return toks
 
 
 def _candidate(tok):
     """(name tokens, score, vague) when *tok* names a place where an attack happened."""
+    if not any(ch.isalpha() for ch in tok.text):
+        return None                     # a dash or a number the tagger took for a name
     named = tok.pos_ == "PROPN" or (     # "the village of Let ...", whatever its tag
         tok.text[:1].isupper() and tok.is_alpha and tok.dep_ == "pobj" and
         tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TOWN_NOUNS)
@@ -450,11 +452,11 @@ def _denied_practice(t) -> bool:
 def _trigger_word(t) -> bool:
     """A verb or noun of attack or harm that may name one incident."""
     lemma = t.lemma_.lower()
-    if lemma == "set" and t.pos_ == "VERB" and not _is_negated(t) and any(
+    if lemma == "set" and t.pos_ == "VERB" and not is_negated(t) and any(
             c.lower_ in ("fire", "ablaze", "alight") for c in t.children):
         return True                     # "set fire to the clinic"
     if t.pos_ == "VERB" and (lemma in L.ATTACK_VERBS or lemma in L.CASUALTY_VERBS) and \
-            not _is_negated(t) and not _shot_down(t) and \
+            not is_negated(t) and not shot_down(t) and \
             not any(c.lower_ in ("would", "will") for c in t.children):
         # "the wounded", "the injured": people, not an act
         return not (t.tag_ == "VBN" and any(c.lower_ == "the" and c.dep_ == "det"
@@ -616,7 +618,7 @@ def _mentions(ctx: ArticleContext) -> list[Mention]:
             continue                # "has repeatedly bombed schools since the coup": a practice
         if not (strong or weak or extra):
             continue
-        span = _tokens_span(list(sent), text) or Span(sent.start_char, sent.end_char)
+        span = tokens_span(list(sent), text) or Span(sent.start_char, sent.end_char)
         weapon = _WEAPONS.search(text, sent.start_char, sent.end_char)
         m = Mention(span=span, sent_index=si, targets=targets, places=places, vague=vague,
                     place=places[0] if places else None,
@@ -912,14 +914,14 @@ def article_voice_claims(ctx: ArticleContext, claims: list[Claim], voice: AgentR
         triggers = _triggers(sent)
         if not triggers:
             continue
-        kinds = _harm_kind(list(sent))
+        kinds = harm_kind(list(sent))
         if not ("casualty" in kinds or ("target" in kinds and kinds & {"event", "event_noun"})):
             continue
         doers, _ = _doers(ctx, sent, si, triggers)
         doers = [d for d in doers if d.kind not in ("witness", "anonymous")]
         if not doers:
             continue
-        span = _tokens_span(list(sent), text)
+        span = tokens_span(list(sent), text)
         if span is None:
             continue
         out.append(Claim(kind="allegation", span=span, source=voice, attribution="article",

@@ -10,6 +10,7 @@ London-based rights group" can be traced back to a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -26,7 +27,8 @@ BOILERPLATE = re.compile(
 CAPTION = re.compile(r"\bPhoto:|\(Photo\b|\bPhoto by\b|Getty Images|\bPhotograph:|/AFP\b|"
                      r"/Reuters\b|REUTERS/|\bFile photo\b", re.IGNORECASE)
 TERMINAL = re.compile(r"([.!?…:;][\"”’')\]]*|,[\"”’])\s*$")  # "…,” is a quotation paragraph
-QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])")
+QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])|"
+                         r"``[^`\n]{2,}?(?:''|″|”|\")")      # also old wire style: ``...''
 #: "GENEVA, (Reuters) –", "KHARTOUM, March 25 (AFP) -", "ALEPPO, SYRIA - NOVEMBER 03:"
 DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’\-]{2,40},[^\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?"
                       r"|\([A-Z][A-Za-z .'’\-]{1,30}\))\s*[–—-]\s")   # also "(Nairobi) – "
@@ -80,8 +82,15 @@ def classify_lines(text: str, title_span: Optional[Span] = None) -> list[Line]:
     return lines
 
 
+#: no word longer than this reaches the tokenizer (a longer run of non-space characters is
+#: cut by spaces at every RUN_LIMIT characters: an address or a row of marks, not prose)
+RUN_LIMIT = 64
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_LIMIT + 1))
+
+
 def parse_text(text: str, lines: list[Line]) -> str:
-    """The text handed to the parser: same length as *text*, non-prose blanked out.
+    """The text handed to the parser: same length as *text*, non-prose blanked out, no
+    word longer than `RUN_LIMIT` characters.
 
     >>> parse_text("GENEVA, (Reuters) – HRW said so.", [Line(Span(0, 31), "body")])
     '                    HRW said so.'
@@ -95,6 +104,10 @@ def parse_text(text: str, lines: list[Line]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
 
+    for m in _LONG_RUN.finditer(text):
+        for i in range(m.start() + RUN_LIMIT, m.end(), RUN_LIMIT):
+            chars[i] = " "          # the tokenizer's affix search is quadratic in a word's
+                                    # length: 20 KB of quotation marks would take minutes
     for line in lines:
         if line.kind == "boilerplate":
             blank(line.span.start, line.span.end)
@@ -110,10 +123,14 @@ def parse_text(text: str, lines: list[Line]) -> str:
             if n:
                 blank(line.span.start + w.start(), line.span.start + w.start() + n)
     # no-break and thin spaces are plain spaces to the parser, which otherwise makes them
-    # tokens of their own and mis-attaches what follows ("Amnesty’s\xa0report")
-    return "".join(chars).translate(_SPACES)
+    # tokens of their own and mis-attaches what follows ("Amnesty’s\xa0report"); old wire
+    # quotation marks (``...'' and the double prime) are the parser's curly ones
+    out = "".join(chars).translate(_SPACES)
+    return _OLD_QUOTES.sub(lambda m: _QUOTE_FOR[m.group()], out)
 
 
+_QUOTE_FOR = {"``": " “", "''": "” ", "″": "”"}
+_OLD_QUOTES = re.compile(r"``|''|″")
 _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
                          "\u200a": " "})
 
@@ -190,26 +207,29 @@ class ArticleContext:
         return [t for t in sl if span.start <= t.idx < span.end]
 
     def line_kind(self, start: int) -> str:
-        for line in self.lines:
-            if line.span.start <= start <= line.span.end:
-                return line.kind
+        starts = self._index("lines", lambda: [line.span.start for line in self.lines])
+        i = bisect_right(starts, start) - 1
+        if 0 <= i < len(self.lines) and start <= self.lines[i].span.end:
+            return self.lines[i].kind
         return "body"
 
     def paragraph(self, start: int) -> int:
         """Index of the body paragraph holding *start* (-1 before the first)."""
-        n = -1
-        for i, s in enumerate(self.paragraph_starts):
-            if s <= start:
-                n = i
-            else:
-                break
-        return n
+        return bisect_right(self.paragraph_starts, start) - 1
 
     def quote_around(self, start: int, end: int) -> Optional[Span]:
-        for q in self.quotes:
-            if q.start <= start and end <= q.end:
-                return q
+        """The quotation that holds ``[start, end)`` (quotations do not overlap)."""
+        starts = self._index("quotes", lambda: [q.start for q in self.quotes])
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= self.quotes[i].end:
+            return self.quotes[i]
         return None
+
+    def _index(self, name: str, build):
+        cache = self.__dict__.setdefault("_indexes", {})
+        if name not in cache:
+            cache[name] = build()
+        return cache[name]
 
     def remember(self, mention: Mention) -> None:
         self.mentions.append(mention)

@@ -14,7 +14,9 @@ from typing import Iterable, Iterator, Optional
 from kg import __version__
 from kg.extract import nlp as nlp_mod
 from kg.extract.attacks import article_voice_claims, find_attacks, link_attacks
-from kg.extract.claims import find_frames, frames_to_claims
+from kg.extract.claims import frames_to_claims
+from kg.extract.frames import find_frames
+from kg.extract.stance.learned import default_model, learned_claims
 import re
 from collections import Counter
 
@@ -26,24 +28,44 @@ from kg.model import AgentRef, Article, Extraction
 class Extractor:
     """Loads the spaCy model once; `extract` one article, `extract_many` a stream of them."""
 
-    def __init__(self, model: Optional[str] = None):
+    def __init__(self, model: Optional[str] = None, stance_model: object = "default"):
         self.model = model             # the setting, for worker processes (kg.workers)
         self.nlp = nlp_mod.load(model)
+        #: the learned reader (`kg.extract.stance.learned`): the packaged one, or None
+        self.stance_model = default_model() if stance_model == "default" else stance_model
         self.description = f"evidence-kg {__version__}; spaCy model {nlp_mod.describe(self.nlp)}"
 
     def extract(self, article: Article) -> Extraction:
         lines = classify_lines(article.text, article.title_span)
-        return self.from_doc(article, self.nlp(parse_text(article.text, lines)), lines)
+        doc = nlp_mod.parse(self.nlp, parse_text(article.text, lines))
+        return self.from_doc(article, doc, lines)
 
     def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16,
                      n_process: int = 1) -> Iterator[Extraction]:
-        """Parse with ``nlp.pipe`` (batched; several processes when *n_process* > 1)."""
-        def prepared():
-            for a in articles:
-                lines = classify_lines(a.text, a.title_span)
-                yield parse_text(a.text, lines), (a, lines)
+        """Parse with ``nlp.pipe`` (batched; several processes when *n_process* > 1); a
+        long article (over `kg.extract.nlp.PIECE` characters) alone, in pieces."""
+        batch: list[Article] = []
+        for a in articles:
+            if len(a.text) > nlp_mod.PIECE:
+                yield from self._pipe(batch, batch_size, n_process)
+                batch = []
+                yield self.extract(a)
+            else:
+                batch.append(a)
+                if len(batch) >= batch_size:
+                    yield from self._pipe(batch, batch_size, n_process)
+                    batch = []
+        yield from self._pipe(batch, batch_size, n_process)
 
-        for doc, (article, lines) in self.nlp.pipe(prepared(), as_tuples=True,
+    def _pipe(self, articles: list[Article], batch_size: int, n_process: int
+              ) -> Iterator[Extraction]:
+        if not articles:
+            return
+        prepared = []
+        for a in articles:
+            lines = classify_lines(a.text, a.title_span)
+            prepared.append((parse_text(a.text, lines), (a, lines)))
+        for doc, (article, lines) in self.nlp.pipe(prepared, as_tuples=True,
                                                    batch_size=batch_size, n_process=n_process):
             yield self.from_doc(article, doc, lines)
 
@@ -57,8 +79,10 @@ class Extractor:
                 states[STATE_NAMES[word.lower()]] += 2
         ctx.set_country(states)
         voice = AgentRef(name=article_voice_name(article), kind="article")
-        claims = frames_to_claims(ctx, find_frames(ctx), voice)
+        frames = find_frames(ctx)
+        claims = frames_to_claims(ctx, frames, voice)
         claims.extend(article_voice_claims(ctx, claims, voice))
+        claims.extend(learned_claims(ctx, frames, claims, voice, self.stance_model))
         claims.sort(key=lambda c: (c.span.start, c.kind))
         attacks = find_attacks(ctx, claims)
         link_attacks(ctx, claims, attacks)

@@ -116,3 +116,42 @@ def describe(nlp) -> str:
     """``core_web_sm 3.8.0``: what goes into the graph as the extractor's model."""
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+#: texts longer than this are parsed in pieces (spaCy refuses a text over ``nlp.max_length``,
+#: 1,000,000 characters, and its parser needs about 1 GB per 100,000 characters at once)
+PIECE = 100_000
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    r"""*text* cut into consecutive pieces of at most *size* characters, at paragraph
+    breaks where it can, else at line breaks, else at spaces; joined, they are *text*.
+
+    >>> pieces("aa bb\n\ncc dd", 8)
+    ['aa bb\n\n', 'cc dd']
+    """
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind(". "), 0)
+        for mark in ("\n\n", "\n", " "):
+            at = window.rfind(mark)
+            if at > size // 4:
+                cut = at + len(mark)
+                break
+        cut = cut or size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp, text: str, size: int = PIECE):
+    """One Doc for *text*, parsed in pieces of at most *size* characters when it is long;
+    token offsets are offsets into *text*."""
+    if len(text) <= size:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(pieces(text, size)))
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -49,6 +49,8 @@ def claim_view(x: Extraction, c: Claim) -> dict:
         out["denies"] = list(c.denies)
     if c.hedged:
         out["hedged"] = True
+    if c.learned:
+        out["found_by"] = "learned reader"
     if c.extra_spans:
         out["also"] = [_quote(text, s) for s in c.extra_spans]
     return out

@@ -21,8 +21,10 @@ What fails, and what goes on:
   its publication date would resolve "on Sunday" wrongly or not at all;
 - a bad value in one entry (a wrong type, an impossible date) makes that article fail;
 - a sidecar that is not usable makes its article fail;
-- an entry naming a file that does not exist, an unknown key, a repeated entry (the later one
-  wins) are warnings.
+- an entry naming a file that does not exist (a plain name, or a path into a sub-folder), an
+  unknown key, a repeated entry (the later one wins) are warnings; an entry naming a file
+  that exists in another folder makes the folder fail (that article's metadata would be
+  lost: list it in its own folder's manifest).
 
 For each key a sidecar wins over the manifest, which wins over what the page itself says
 (HTML ``<meta>`` tags, a dateline), which wins over what is guessed (the first line as title).
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,6 +252,11 @@ def load_manifest(path: Path, max_bytes: int) -> Manifest:
                 fix="give every entry the name of its article file, as a string", code="E111")
             return manifest
         if "/" in name or "\\" in name or name in (".", ".."):
+            if not os.path.lexists(path.parent / name):  # like a missing plain file
+                manifest.warnings.append((str(path), f"entry {number} names {name!r}, which "
+                                          f"is not in {path.parent} (entries name files of "
+                                          "the manifest's own folder)"))
+                continue
             manifest.error = MetadataError(
                 path, f"entry {number} names {name!r}, which is not a file name in the "
                 "manifest's folder", fix="list each article in the MANIFEST.json of its own "

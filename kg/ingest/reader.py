@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from kg.errors import InputError, MetadataError
+from kg.errors import InputError, MetadataError, escaped
 from kg.ingest.decode import NotText, decode_bytes
 from kg.ingest.html import extract_html, sniff_charset
 from kg.ingest.metadata import (MANIFEST_NAME, Manifest, Metadata, load_manifest,
@@ -31,7 +31,7 @@ from kg.ingest.text import find_dateline, find_title, locate_title
 from kg.model import Article
 
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "IngestResult", "IngestSummary",
-           "count_articles", "iter_articles", "read_article"]
+           "count_articles", "iter_articles", "read_article", "skip_duplicates"]
 
 #: Files larger than this are refused (a news article is a few kilobytes of text).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -66,12 +66,16 @@ class IngestResult:
         return str(self.error) if self.error is not None else self.message
 
     def __str__(self) -> str:
+        """One line: characters of file names that would break or disguise it (a newline,
+        U+202E) are escaped."""
         if self.kind == "ingested":
-            return (f"ingested: {self.path} ({self.encoding}, "
+            line = (f"ingested: {self.path} ({self.encoding}, "
                     f"{len(self.article.text):,} characters)")
-        if self.kind == "failed":
-            return f"failed: {self.error}"
-        return f"{self.kind}: {self.path}: {self.message}"
+        elif self.kind == "failed":
+            line = f"failed: {self.error}"
+        else:
+            line = f"{self.kind}: {self.path}: {self.message}"
+        return escaped(line)
 
 
 @dataclass
@@ -117,6 +121,29 @@ def iter_articles(paths: Union[PathLike, Iterable[PathLike]], *,
     reader = _Reader(max_bytes)
     for path in paths:
         yield from reader.path(Path(path))
+
+
+def skip_duplicates(results: Iterable[IngestResult]) -> Iterator[IngestResult]:
+    """*results* with every article whose text was already read (the same article id,
+    from another file) turned into a ``"skipped"`` result naming the first file: a batch
+    ingests each article once, and counts the copies as skipped.
+
+    >>> from kg.model import Article
+    >>> a, b = Article(text="Same text."), Article(text="Same text.")
+    >>> for r in skip_duplicates([IngestResult("ingested", "a.txt", article=a),
+    ...                           IngestResult("ingested", "copy.txt", article=b)]):
+    ...     print(r.kind, r.path)
+    ingested a.txt
+    skipped copy.txt
+    """
+    first: dict[str, str] = {}
+    for r in results:
+        if r.kind == "ingested":
+            seen = first.setdefault(r.article.id, r.path)
+            if seen != r.path:
+                r = IngestResult("skipped", r.path, message=f"the same text as {seen} (article "
+                                 f"{r.article.id}), which is ingested once")
+        yield r
 
 
 def read_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -23,7 +23,8 @@ def run_query(query: Union[StoredQuery, str], params: Mapping[str, str] = {}, *,
               offset: Optional[int] = None, allow: Iterable[str] = ()) -> Results:
     """Run *query* (a `StoredQuery`, a stored query's name, or a ``.rq`` path) with *params*
     (parameter name -> value as typed by a user) on the embedded *store* or a remote
-    *endpoint* (`kg.remote.Endpoint`).  The same SPARQL text goes to both."""
+    *endpoint* (`kg.remote.Endpoint`).  The same SPARQL text goes to both.  A server's empty
+    answer is checked: if its default graph shows no article, E810 says so."""
     q = query if isinstance(query, StoredQuery) else find_query(query)
     if (store is None) == (endpoint is None):
         raise ValueError("give exactly one of store= and endpoint=")
@@ -31,14 +32,26 @@ def run_query(query: Union[StoredQuery, str], params: Mapping[str, str] = {}, *,
         try:
             raw = store.query(q.text, q.bindings(params), allow=allow, limit=limit,
                               offset=offset)
-            return Results.from_oxigraph(raw)
-        except OSError as err:  # e.g. an allowed SERVICE that cannot be reached
+            return Results.from_oxigraph(raw)  # rows are computed here, lazily
+        except (OSError, RuntimeError) as err:  # e.g. an allowed SERVICE that fails
             from kg.errors import QueryError
 
             raise QueryError("E710", f"the query {q.name!r} failed while running", str(err),
                              "check the SERVICE endpoints it calls, and the store") from err
     text = q.prepared(params, limit=limit, offset=offset, allow=allow)
-    return Results.from_json(endpoint.select(text))
+    results = Results.from_json(endpoint.select(text))
+    if not results.rows and not results.boolean:
+        _check_articles_visible(endpoint)
+    return results
+
+
+def _check_articles_visible(endpoint) -> None:
+    """An empty answer from a server whose default graph shows no article is an error (E810):
+    the stored queries read the default graph, and the data is elsewhere."""
+    from kg.remote import articles_visible, hidden_articles_error
+
+    if not articles_visible(endpoint):
+        raise hidden_articles_error(endpoint)
 
 
 __all__ = ["run_query", "find_query", "load_queries", "load_query", "load_query_text",

@@ -13,8 +13,10 @@ by hand (a test compares this file with the headers).
 
 Run one with `kg query NAME [-p NAME=VALUE]... [--format table|csv|tsv|json|markdown]`.
 Parameters are declared in the query by variable name (`?_name` required, `?__name`
-optional; `_iri`, `_integer`, `_date`... give the type) and bound by the engine, never pasted
-into the text.  IRIs can be given with our prefixes (`ekg:Hospital`, `id:agent/russia`).
+optional; `_iri`, `_integer`, `_positiveInteger`, `_date`... give the type) and bound by the
+engine, never pasted into the text.  IRIs can be given with our prefixes (`ekg:Hospital`,
+`id:agent/russia`).  Typed values are read strictly: ASCII digits without spaces, within the
+type's range (`positiveInteger` is 1 or more), dates as YYYY-MM-DD; anything else is E714.
 
 """
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from kg import resources, sparql
-from kg.errors import QueryError
+from kg.errors import QueryError, escaped, shown
 from kg.query.header import header_lines, markdown_notes, parse_header
 from kg.query.params import Parameter, parameters_of
 
@@ -34,7 +34,7 @@ class StoredQuery:
             if p.name == name:
                 return p
         known = ", ".join(p.name for p in self.parameters) or "none"
-        raise QueryError("E718", f"the query {self.name!r} has no parameter {name!r}",
+        raise QueryError("E718", f"the query {self.name!r} has no parameter {shown(name)}",
                          f"its parameters: {known}",
                          "`kg queries` lists each query's parameters after its summary")
 
@@ -113,7 +113,8 @@ def load_query(path: Path, *, require_summary: bool = True) -> StoredQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise QueryError("E722", f"cannot read the query file {path}", str(err)) from err
+        raise QueryError("E722", f"cannot read the query file {escaped(str(path))}",
+                         str(err)) from err
     return load_query_text(text, path.stem, path, require_summary=require_summary)
 
 
@@ -141,6 +142,6 @@ def find_query(name_or_path: str, directory: Optional[Path] = None) -> StoredQue
         fix = (f"did you mean {' or '.join(close)}? " if close else "") + \
             "`kg queries` lists the stored queries; a file of your own is run by its path " \
             "(kg query my-question.rq)"
-        raise QueryError("E723", f"no stored query named {name_or_path!r}",
-                         f"{d} has no {name_or_path}.rq", fix)
+        raise QueryError("E723", f"no stored query named {shown(name_or_path)}",
+                         f"{escaped(str(d))} has no {escaped(name_or_path)}.rq", fix)
     return load_query(path)

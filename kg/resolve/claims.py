@@ -1,15 +1,16 @@
-"""One claim per statement: fold the repeats an article makes of the same statement.
+"""One claim per sentence that carries it: fold what one sentence says twice.
 
-News reports a statement several times: a lead or dek summarises what the body then quotes,
-a paraphrase is followed by the quotation, a quotation runs on in the next paragraph ("...,"
-he said), a wire copy repeats a figure.  After agent keys are set, claims of the same source
-(or of bodies it speaks for) are folded into one claim with several pieces of evidence when
+The annotation conventions (docs/gold-format.md) count one claim per sentence, or per
+continuous quotation, that carries it, even when it repeats an earlier one: a lead "X denied
+..." and a later quotation of X are two claims.  After agent keys are set, claims of the same
+source are folded into one claim with several pieces of evidence when
 
-* they are in the same or the next sentence, of the same kind, and the later one is not
-  marked as a further statement ("also said", "added");
-* a direct quotation in the next sentence continues a paraphrase of the same speaker;
-* their words are nearly the same;
-* the first body paragraph (the lead) states what a later paragraph states again.
+* they are of the same kind and in the same sentence, the later one not marked as a further
+  statement ("also said", "added"), or the later one is a quotation paragraph that goes on
+  with no verb of saying of its own (one continuous quotation);
+* their words are nearly the same (a wire copy repeating a sentence);
+* an unattributed repeat ("16 people have been reported killed") says what a named source
+  said.
 
 Also here: an allegation that blames someone else for an attack that others blame on the
 speaker's side is also a denial, by counter-attribution ("Israel said it was caused by a
@@ -78,14 +79,9 @@ def merge_claims(extraction: Extraction) -> None:
                 break
             if not same_source(a, b) or "non_denial" in (a.denial_kind, b.denial_kind):
                 continue
-            near = 0 <= b.sentence - a.sentence <= 1 and a.source.kind != "article" and (
-                b.sentence == a.sentence or b.by_reference or b.attribution == "direct")
+            near = a.source.kind != "article" and (b.sentence == a.sentence or (
+                b.continuation and 0 < b.sentence - a.sentence <= 2))
             if a.kind == b.kind and near and not b.fresh:
-                _fold(a, b)
-                dropped.add(j)
-                break
-            if a.kind != b.kind and b.sentence - a.sentence == 1 and \
-                    b.attribution == "direct" and not b.fresh and b.cue in ("say", "tell"):
                 _fold(a, b)
                 dropped.add(j)
                 break
@@ -105,50 +101,7 @@ def merge_claims(extraction: Extraction) -> None:
                 _fold(a, b)
                 dropped.add(j)
                 break
-    # the lead restated: keep the body's statement, with the lead as further evidence
-    lead = _lead_paragraphs(claims)
-    for i, a in enumerate(claims):
-        if i in dropped or a.paragraph not in lead or a.source.kind == "article" or \
-                a.extra_spans:              # already joined with its restatement
-            continue
-        later = [(j, b) for j, b in enumerate(claims) if j not in dropped and b.kind == a.kind
-                 and b.paragraph > max(lead) and b.source.kind != "article"
-                 and b.denial_kind != "non_denial"]
-        for test in (lambda b: b.source.key == a.source.key,
-                     lambda b: a.source.key in chain_keys(b.source) or
-                     b.source.key in chain_keys(a.source),
-                     lambda b: (_indefinite(a, text) or _generic(a)) and
-                     b.source.kind == a.source.kind):
-            hit = next(((j, b) for j, b in later if test(b) and (
-                a.kind == "denial" or _overlap_words(a.span.text(text), " ".join(
-                    sp.text(text) for sp in [b.span, *b.extra_spans])) >= 2)), None)
-            if hit is not None:
-                _fold(hit[1], a)
-                dropped.add(i)
-                break
     extraction.claims = [c for k, c in enumerate(claims) if k not in dropped]
-
-
-def _lead_paragraphs(claims: list[Claim]) -> set[int]:
-    """The lead: the first body paragraph that makes a claim."""
-    first = min((c.paragraph for c in claims if c.paragraph >= 0), default=0)
-    return {first}
-
-
-def _generic(claim: Claim) -> bool:
-    """A source described, not named: "rebels", "humanitarian workers"."""
-    return claim.source.kind != "article" and claim.source.name.islower()
-
-
-def _indefinite(claim: Claim, text: str) -> bool:
-    """Is the source introduced as "a Sudanese monitor", "an official": someone the story
-    names later?"""
-    sp = claim.source.span
-    if sp is None:
-        return False
-    before = text[max(0, sp.start - 3):sp.start].lower()
-    return bool(re.search(r"\ban?\s*$", before)) and not any(
-        w[:1].isupper() for w in claim.source.name.split()[1:])
 
 
 _BACK_REFERENCE = re.compile(

@@ -64,8 +64,9 @@ def link_denials(extraction: Extraction) -> None:
                 continue                # no one denies what their own side alleges
             if rebutted and not (chain_keys(a.source) & rebutted):
                 continue
-            if d.attacks and a.attacks and not set(d.attacks) & set(a.attacks):
-                continue
+            if d.attacks and a.attacks and not set(d.attacks) & set(a.attacks) and \
+                    not rebutted:
+                continue                # (a denial of X's claims is of all of them)
             candidates.append(i)
         about = d.attacks or ([0] if len(extraction.attacks) == 1 else [])
         blamed_by_others = any(

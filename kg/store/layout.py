@@ -11,7 +11,8 @@ so ``oxigraph serve --location kg-store/oxigraph`` can serve a store as it is (s
 ``kg`` command first: Oxigraph allows one process per database).
 
 Public graphs, the ones queries, exports and pushes see: one per article
-(`kg.iris.article_graph_iri`), `kg.iris.ENTITIES_GRAPH`, `kg.iris.ONTOLOGY_GRAPH`.  Internal
+(`kg.iris.article_graph_iri`), `kg.iris.ENTITIES_GRAPH`, `kg.iris.LINKS_GRAPH` (links between
+claims of different articles, `kg.store.across`), `kg.iris.ONTOLOGY_GRAPH`.  Internal
 graphs hold the entity facts each article contributed (`entity_facts_graph`), with every
 predicate wrapped (`wrap_predicate`) so that they never answer a pattern over public
 vocabulary, even when queries treat the default graph as the union of all graphs.
@@ -31,7 +32,9 @@ import pyoxigraph as ox
 from kg import iris
 from kg.errors import StoreError
 
-FORMAT_VERSION = 1
+#: 2: links between claims of different articles moved from the entity facts to their own
+#: graph (a store of format 1 keeps links to removed articles: re-ingest it).
+FORMAT_VERSION = 2
 META_FILE = "kg-store.json"
 LOCK_FILE = "kg-store.lock"
 DB_DIR = "oxigraph"
@@ -40,6 +43,7 @@ DEFAULT_PATH = "kg-store"
 
 ARTICLE_GRAPH_PREFIX = str(iris.article_graph_iri(""))
 ENTITIES_GRAPH = ox.NamedNode(str(iris.ENTITIES_GRAPH))
+LINKS_GRAPH = ox.NamedNode(str(iris.LINKS_GRAPH))
 ONTOLOGY_GRAPH = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
 
 #: Internal names: not data IRIs, never exported or pushed.
@@ -80,7 +84,7 @@ def article_id_of(graph_name: str) -> Optional[str]:
 
 def is_public_graph(graph_name: str) -> bool:
     return (graph_name.startswith(ARTICLE_GRAPH_PREFIX)
-            or graph_name in (ENTITIES_GRAPH.value, ONTOLOGY_GRAPH.value))
+            or graph_name in (ENTITIES_GRAPH.value, LINKS_GRAPH.value, ONTOLOGY_GRAPH.value))
 
 
 def wrap_predicate(p: ox.NamedNode) -> ox.NamedNode:

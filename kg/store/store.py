@@ -6,9 +6,10 @@
         rows = store.query("SELECT ...")
 
 Transactions: everything one call to `write_articles` / `remove_articles` changes (the article
-graphs, the facts they contribute to the entities graph, the entities they touch, the merged
-default graph that queries read) goes to Oxigraph as ONE SPARQL update, which Oxigraph
-applies in one transaction: after a crash the store holds all of it or none of it
+graphs, the facts they contribute to the entities graph, the entities they touch, the links
+between claims of different articles, the merged default graph that queries read) goes to
+Oxigraph as ONE SPARQL update, which Oxigraph applies in one transaction: after a crash the
+store holds all of it or none of it
 (`kg.store.writes` computes it).  Writes are diffs: re-ingesting an unchanged article changes
 nothing, a changed one deletes and inserts only the triples that differ (deletions leave
 tombstones that slow Oxigraph down until `optimize`, see `maybe_optimize`).  docs/store.md
@@ -165,12 +166,13 @@ class Store:
         return self.db.contains_named_graph(layout.article_graph(article_id))
 
     def graph_names(self, *, with_ontology: bool = True) -> list[ox.NamedNode]:
-        """The public graphs in export order: ontology, entities, then articles by id."""
+        """The public graphs in export order: ontology, entities, links, then articles by id."""
         names = []
         if with_ontology and self.db.contains_named_graph(layout.ONTOLOGY_GRAPH):
             names.append(layout.ONTOLOGY_GRAPH)
-        if self.db.contains_named_graph(layout.ENTITIES_GRAPH):
-            names.append(layout.ENTITIES_GRAPH)
+        for g in (layout.ENTITIES_GRAPH, layout.LINKS_GRAPH):
+            if self.db.contains_named_graph(g):
+                names.append(g)
         names += [layout.article_graph(i) for i in self.article_ids()]
         return names
 
@@ -198,6 +200,10 @@ class Store:
 
     def entities_graph(self) -> Graph:
         return self.graph(layout.ENTITIES_GRAPH)
+
+    def links_graph(self) -> Graph:
+        """The ``ekg:denies`` links between claims of different articles (`kg.store.across`)."""
+        return self.graph(layout.LINKS_GRAPH)
 
     def ontology_graph(self) -> Graph:
         return self.graph(layout.ONTOLOGY_GRAPH)
@@ -305,7 +311,9 @@ class Store:
         return self.remove_articles([article_id])
 
     def remove_articles(self, article_ids: Iterable[str]) -> WriteResult:
-        """Remove articles, and what only they said about entities, in one transaction."""
+        """Remove articles, what only they said about entities, and the links of other
+        articles' claims to theirs, in one transaction: the store is then the store the
+        other articles alone give, quad for quad."""
         self._need_writer()
         ids = sorted({layout.check_article_id(a) for a in article_ids})
         missing = [a for a in ids if not self.has_article(a)]

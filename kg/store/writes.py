@@ -1,8 +1,11 @@
 """What one write changes, computed before anything is written.
 
 A write (some articles written or removed) becomes one SPARQL update, applied by Oxigraph in
-one transaction.  Besides the articles' own graphs it keeps three derived things in step:
+one transaction.  Besides the articles' own graphs it keeps four derived things in step:
 
+* the **links graph**: ``ekg:denies`` between claims of different articles, taken out for
+  the claims of the articles written or removed and derived again for those written
+  (`kg.store.across`);
 * the **entity facts** each article contributed (an internal graph per article) and their
   **union** (one internal graph: every distinct fact any article states), so that an entity
   is recomputed from its few distinct facts, not from every article that mentions it;
@@ -13,7 +16,8 @@ one transaction.  Besides the articles' own graphs it keeps three derived things
   when no public graph holds it any more.
 
 Every check is an index lookup by subject, or by the whole triple, that stops at the first
-hit: the cost follows the size of the write, not the size of the store.
+hit (the links: two lookups per claim changed, and one query per claim kind with a VALUES
+block): the cost follows the size of the write, not the size of the store.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from kg.store import layout
+from kg.store import across, layout
 from kg.store.entities import LABEL, SOURCE_KIND, merge_entity
 
 DEFAULT = ox.DefaultGraph()
@@ -94,9 +98,12 @@ class Planner:
         self.after: dict = {}  # graph name -> set of triples it will hold (changed graphs only)
         self.entity_subjects: set = set()
         self.after_entities: set = set()
+        self.old_claims: set = set()      # allegations and denials of the articles before
+        self.links_removed: set = set()
 
     def plan(self) -> Changes:
         fact_added, fact_removed = self._articles()
+        self._links()
         touched = self._fact_union(fact_added, fact_removed)
         self._entities(touched)
         self._default_graph()
@@ -114,6 +121,7 @@ class Planner:
             old_f = [triple(q) for q in db.quads_for_pattern(None, None, None, fg)]
             ch.drops += [g, fg]
             ch.dropped_quads += len(old_a) + len(old_f)
+            self.old_claims |= across.claim_nodes(old_a)
             self.public_removed.update(old_a)
             self.after[g] = set()
             fact_removed.update(old_f)
@@ -123,6 +131,8 @@ class Planner:
             for graph, now, is_public in ((g, article_triples, True), (fg, fact_triples, False)):
                 old = {(q.subject, q.predicate, q.object)
                        for q in db.quads_for_pattern(None, None, None, graph)}
+                if is_public:
+                    self.old_claims |= across.claim_nodes(old)
                 ch.deletes.update([ox.Quad(*t, graph) for t in old - now])
                 ch.inserts.update([ox.Quad(*t, graph) for t in now - old])
                 if is_public:
@@ -135,7 +145,19 @@ class Planner:
                     self.batch_facts[graph] = now
         return fact_added, fact_removed
 
-    # --- 2. the union of all articles' facts ------------------------------------------------
+    # --- 2. links between claims of different articles ------------------------------------
+    def _links(self) -> None:
+        written = {aid: article for aid, (article, _) in self.new.items()}
+        inserts, deletes = across.plan_links(self.db, written, self.old_claims,
+                                             set(self.new) | set(self.removed))
+        links = layout.LINKS_GRAPH
+        self.changes.inserts.update(ox.Quad(*t, links) for t in inserts)
+        self.changes.deletes.update(ox.Quad(*t, links) for t in deletes)
+        self.public_added |= inserts
+        self.public_removed |= deletes
+        self.links_removed = deletes
+
+    # --- 3. the union of all articles' facts ------------------------------------------------
     def _stated_elsewhere(self, t: tuple) -> bool:
         """Whether some article outside this write states the fact *t*."""
         for q in self.db.quads_for_pattern(t[0], t[1], t[2], None):
@@ -161,7 +183,7 @@ class Planner:
         self.union_added = added
         return {t[0] for t in added | removed}
 
-    # --- 3. the entities graph ---------------------------------------------------------------
+    # --- 4. the entities graph ---------------------------------------------------------------
     def _count(self, t: tuple) -> int:
         """How many articles state the fact *t* after this write."""
         from kg.sparql import bind
@@ -202,7 +224,7 @@ class Planner:
         self.after_entities = after_ent
         ch.entities = len(touched)
 
-    # --- 4. the default graph ----------------------------------------------------------------
+    # --- 5. the default graph ----------------------------------------------------------------
     def _held_after(self, t: tuple) -> bool:
         """Whether some public graph holds *t* after this write."""
         for q in self.db.quads_for_pattern(t[0], t[1], t[2], None):
@@ -214,6 +236,9 @@ class Planner:
                     return True
             elif g == layout.ENTITIES_GRAPH and t[0] in self.entity_subjects:
                 if t in self.after_entities:
+                    return True
+            elif g == layout.LINKS_GRAPH:
+                if t not in self.links_removed:
                     return True
             else:
                 return True

@@ -8,7 +8,10 @@ reasoner infers for a data graph's individuals (``ekg:ContestedAllegation``,
 What HermiT reads is a *view* of the graphs (`reasoner_view`): HermiT accepts only the
 datatypes of the OWL 2 datatype map, which has no ``xsd:date``, ``xsd:gYearMonth`` or
 ``xsd:gYear``; the view maps these literals (and ranges) to ``xsd:dateTime`` at the start
-of the period.  The public vocabulary is unchanged.
+of the period.  The public vocabulary is unchanged.  The view also leaves out
+``owl:imports`` (owlready2 and HermiT would fetch them: `kg.validate.imports` follows them
+only when asked, before the reasoner runs) and owlready2's own annotations (its
+``python_module`` makes it import a Python module named in the data).
 
 Every run uses a fresh owlready2 `World` in memory, and the temporary N-Triples file that
 owlready2 hands to HermiT goes to a temporary folder of ours that is removed afterwards
@@ -40,6 +43,8 @@ DATA_ONTOLOGY_IRI = "urn:evidence-kg:reasoner-data"
 _LOCK = threading.Lock()
 _DATE_TYPES = {XSD.date: 10, XSD.gYearMonth: 7, XSD.gYear: 4}
 _DATE_RE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?")
+#: owlready2's annotations (python_module, python_name...): never handed to it from data.
+OWLREADY_NS = "http://www.lesfleursdunormal.fr/static/_downloads/owlready_ontology.owl#"
 
 
 @dataclass
@@ -79,10 +84,14 @@ def _to_datetime(lit: Literal) -> Literal:
 
 
 def reasoner_view(*graphs: Graph) -> Graph:
-    """The union of *graphs* with every non-OWL-2 date datatype mapped to ``xsd:dateTime``."""
+    """The union of *graphs* with every non-OWL-2 date datatype mapped to ``xsd:dateTime``,
+    without ``owl:imports`` and owlready2's annotations (which make owlready2 fetch or import
+    what the data names)."""
     out = Graph()
     for g in graphs:
         for s, p, o in g:
+            if p == OWL.imports or str(p).startswith(OWLREADY_NS):
+                continue
             if isinstance(o, Literal) and o.datatype in _DATE_TYPES:
                 o = _to_datetime(o)
             elif o in _DATE_TYPES:  # rdfs:range xsd:date and the like
@@ -150,12 +159,14 @@ def check(ontology: Optional[Graph] = None, data: Optional[Graph] = None) -> Rea
         return ReasonerReport(True, unsatisfiable=unsat, classes=n_classes)
 
 
-def check_ontology(path: Optional[Path] = None) -> ReasonerReport:
-    """Check the bundled ontology, or the RDF file *path*."""
+def check_ontology(path: Optional[Path] = None, policy=None) -> ReasonerReport:
+    """Check the bundled ontology, or the RDF file *path* (read fetching only what the
+    `kg.validate.fetch.FetchPolicy` *policy* allows: nothing by default)."""
     if path is None:
         return check()
+    from kg.validate.fetch import NO_FETCH
     from kg.validate.loaders import load_graph
-    return check(load_graph(path))
+    return check(load_graph(path, policy or NO_FETCH))
 
 
 def check_data(data: Graph) -> ReasonerReport:

@@ -4,6 +4,7 @@
     raw PATH SECONDS            open the Oxigraph database directly (not through kg), hold it
     big PATH ID N               write one article of N triples, printing "updating" just before
                                 the transaction starts and "done" after it committed
+    remove PATH ID...           remove articles, printing "updating" and "done" the same way
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def main(argv: list[str]) -> None:
         print("ready", flush=True)
         time.sleep(float(argv[2]))
         del db
-    elif cmd == "big":
+    elif cmd in ("big", "remove"):
         from kg.store import Store, writes
 
         plan = writes.Changes.update_text
@@ -55,7 +56,10 @@ def main(argv: list[str]) -> None:
 
         writes.Changes.update_text = announced
         with Store.open(path, "w", ontology=False) as store:
-            store.write_article(big_article(argv[2], int(argv[3])))
+            if cmd == "big":
+                store.write_article(big_article(argv[2], int(argv[3])))
+            else:
+                store.remove_articles(argv[2:])
             print(f"done {time.monotonic()}", flush=True)
 
 

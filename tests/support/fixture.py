@@ -26,7 +26,6 @@ from kg.model import (
     AgentRef, Article, Attack, Claim, DateRef, Extraction, Figure, PartialDate, PlaceRef, Span,
     TargetRef,
 )
-from kg.namespaces import EKG
 from kg.rdf import article_graph, entity_graph
 
 STANDIN_ONTOLOGY = Path(__file__).resolve().parent.parent / "fixtures" / "ontology-standin.ttl"
@@ -172,16 +171,13 @@ def extractions() -> list[Extraction]:
 
 
 def graphs() -> list[tuple[Graph, Graph]]:
-    """(article graph, entity facts) per article, B's denial also denying A's allegation."""
-    xs = extractions()
-    out = [(article_graph(x), entity_graph(x)) for x in xs]
-    a_allegation = _claim(out[0][0], EKG.Allegation)
-    b_denial = _claim(out[1][0], EKG.Denial)
-    out[1][0].add((b_denial, EKG.denies, a_allegation))
-    return out
+    """(article graph, entity facts) per article.  The store links B's denial to A's
+    allegation (same attack, same party: `kg.store.across`)."""
+    return [(article_graph(x), entity_graph(x)) for x in extractions()]
 
 
-def _claim(g: Graph, cls):
+def claim(g: Graph, cls):
+    """The one claim of class *cls* in the article graph *g*."""
     from kg.namespaces import RDF
 
     (node,) = list(g.subjects(RDF.type, cls))

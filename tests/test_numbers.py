@@ -90,6 +90,16 @@ def figures(text):
      [("25 dead and wounded", None, 25, "exact", None)]),
     ("Gunmen killed and wounded 19 people at the checkpoint.",
      [("killed and wounded 19 people", None, 19, "exact", None)]),
+    # a relative clause between the count and the word
+    ("Officials named the at least 35 persons who have died in the camp.",
+     [("at least 35 persons who have died", "killed", 35, "at_least", None)]),
+    ("In the area, 11 people, whose names remain in dispute, were killed.",
+     [("11 people, whose names remain in dispute, were killed", "killed", 11, "exact", None)]),
+    # a second toll after an aside and a place, joined by "and"
+    ("Soldiers opened fire, killing 44 people, including 20 children, in Velbo, and 179 "
+     "people, including 36 children, in nearby Orsk.",
+     [("killing 44 people", "killed", 44, "exact", None),
+      ("179 people", "killed", 179, "exact", None)]),
 ])
 def test_casualty_figures(text, expected):
     assert figures(text) == expected

@@ -5,11 +5,13 @@ answers what each test tells it to."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import random
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote_plus
 
 import pytest
 from click.testing import CliRunner
@@ -51,6 +53,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+
+    do_GET = do_POST    # noqa: N815 - a redirect followed would come as a GET: record it too
 
     def log_message(self, *args):
         pass
@@ -314,7 +318,84 @@ def test_a_bad_auth_scheme_is_refused(server, monkeypatch):
     assert out.exit_code == 2 and "E812" in out.output and not server.seen
 
 
+def _digest_server(realm, user, password):
+    """A server that wants HTTP Digest (RFC 7616, MD5, qop=auth) in *realm*."""
+    nonce = "dcd98b7102dd2f0e8b11d0f600bfb0c093"
+
+    def md5(text):
+        return hashlib.md5(text.encode()).hexdigest()
+
+    def answer(request):
+        auth = request["headers"].get("Authorization", "")
+        if auth.startswith("Digest "):
+            f = dict(re.findall(r'(\w+)="?([^",]*)"?', auth[7:]))
+            expected = md5(f"{md5(f'{user}:{realm}:{password}')}:{nonce}:{f.get('nc')}:"
+                           f"{f.get('cnonce')}:{f.get('qop')}:{md5('POST:' + f.get('uri', ''))}")
+            if f.get("realm") == realm and f.get("response") == expected:
+                return 200, {}, _results([])
+        challenge = f'Digest realm="{realm}", nonce="{nonce}", qop="auth", algorithm=MD5'
+        return 401, {"WWW-Authenticate": challenge}, b"Unauthorized"
+    return answer
+
+
+def test_digest_works_in_any_realm_and_for_that_request_only(server, monkeypatch):
+    """SPARQLWrapper's own Digest support knows one realm ("SPARQL") and installs a
+    process-wide opener that keeps the password: kg's works in the server's realm, and a
+    later request without credentials is asked for them."""
+    server.answers(_digest_server("kg-test", "ann", SECRET))
+    monkeypatch.setenv("KG_ENDPOINT_USER", "ann")
+    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", SECRET)
+    monkeypatch.setenv("KG_ENDPOINT_AUTH", "digest")
+    assert _ep(server.url).select("SELECT ?x WHERE {}")["results"]["bindings"] == []
+    assert 'realm="kg-test"' in server.seen[-1]["headers"]["Authorization"]
+    for var in ("KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD", "KG_ENDPOINT_AUTH"):
+        monkeypatch.delenv(var)
+    with pytest.raises(RemoteError, match="E803.*asks for credentials"):
+        _ep(server.url).select("SELECT ?x WHERE {}")
+    assert "Authorization" not in server.seen[-1]["headers"]
+
+
+# --- the request ----------------------------------------------------------------------------
+def test_a_query_goes_as_a_query_whatever_its_text(server):
+    """SPARQLWrapper guesses the operation from the text, and takes this query for an ADD
+    update; kg says which it is."""
+    text = "PREFIX : <http://example.org/address#>\nSELECT ?x WHERE { ?x a :Place }"
+    server.answers(body=_results([]))
+    _ep(server.url).select(text)
+    sent = server.seen[-1]
+    assert sent["headers"]["Content-Type"] == "application/x-www-form-urlencoded"
+    assert sent["body"] == "query=" + quote_plus(text, safe="/")   # nothing else in the body
+    assert sent["headers"]["Accept"].startswith("application/sparql-results+json")
+    server.answers(body=b"")
+    _ep(server.url, update_url=server.url).update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    sent = server.seen[-1]
+    assert sent["headers"]["Content-Type"] == "application/sparql-update"
+    assert sent["body"] == "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+
+
+def test_an_update_url_is_sent_as_given(server):
+    """SPARQLWrapper appends '?' to an update URL: the key would arrive as '...g1?'."""
+    server.answers(body=b"")
+    for url in (server.url, f"{server.url}?api_key={SECRET}&graph=g1"):
+        _ep(None, update_url=url).update("DROP SILENT GRAPH <urn:x-test:g>")
+        assert server.seen[-1]["path"] == "/sparql" + url.partition("/sparql")[2]
+
+
 # --- transport ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirected_update_is_not_followed(server, monkeypatch, status):
+    """urllib, which SPARQLWrapper opens requests with, answers a 301/302/303 to a POST with
+    a GET to the new place carrying the Authorization header: the update would "succeed"."""
+    monkeypatch.setenv("KG_ENDPOINT_USER", "ann")
+    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", SECRET)
+    moved = server.url.replace("/sparql", "/elsewhere")
+    server.answers(lambda r: (status, {"Location": moved}, b"") if r["path"] == "/sparql"
+                   else (200, {}, b""))
+    with pytest.raises(RemoteError, match=f"E805.*redirects \\(HTTP {status}\\) to {moved}"):
+        _ep(None, update_url=server.url).update("DROP SILENT GRAPH <urn:x-test:g>")
+    assert [r["path"] for r in server.seen] == ["/sparql"]
+
+
 def test_a_redirect_is_not_followed(server, monkeypatch):
     monkeypatch.setenv("KG_ENDPOINT_TOKEN", SECRET)
     server.answers(status=302, headers={"Location": "http://127.0.0.1:9/elsewhere?k=v"})

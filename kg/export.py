@@ -7,7 +7,8 @@ Formats (`FORMATS`):
 * ``ntriples`` and ``turtle``: the merge of those graphs, each triple once;
 * ``rdfxml``: the merge as RDF/XML (Oxigraph's writer, subjects in code-point order);
 * ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores); RDF lists
-  (``owl:unionOf``...) keep their order.
+  (``owl:unionOf``...) keep their order;
+* ``graphml``: the merge as a network for Gephi and Cytoscape (`kg.graphml`).
 
 Determinism: the same store gives the same bytes.  Lines (N-Triples, N-Quads) are sorted;
 Turtle and TriG list subjects, then predicates (``a`` first), then objects, in code-point
@@ -31,9 +32,9 @@ import pyoxigraph as ox
 from kg.namespaces import PREFIXES
 from kg.store import layout
 
-FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml", "graphml")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
-            "jsonld": ".jsonld", "rdfxml": ".rdf"}
+            "jsonld": ".jsonld", "rdfxml": ".rdf", "graphml": ".graphml"}
 #: File extension -> format, for ``kg export -o FILE`` (each format's own, and aliases).
 BY_SUFFIX = {**{v: k for k, v in SUFFIXES.items()}, ".turtle": "turtle", ".json": "jsonld",
              ".xml": "rdfxml", ".owl": "rdfxml"}
@@ -211,8 +212,15 @@ def write_rdfxml(store, out: TextIO, with_ontology: bool = True) -> None:
     out.write(text if text.endswith("\n") else text + "\n")
 
 
+def write_graphml(store, out: TextIO, with_ontology: bool = True) -> None:
+    from kg.graphml import write_graphml as write
+
+    write(store, out, with_ontology=with_ontology)
+
+
 WRITERS = {"turtle": write_turtle, "trig": write_trig, "ntriples": write_ntriples,
-           "nquads": write_nquads, "jsonld": write_jsonld, "rdfxml": write_rdfxml}
+           "nquads": write_nquads, "jsonld": write_jsonld, "rdfxml": write_rdfxml,
+           "graphml": write_graphml}
 
 
 def export(store, fmt: str, out: TextIO, *, with_ontology: bool = True) -> None:

@@ -11,6 +11,7 @@ reachable and that the options which do fetch (``--allow-remote-context``,
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,9 @@ def test_ingest_extract_query_export_fetch_nothing(tmp_path, server):
         assert run("export", "--store", store, "--format", fmt).exit_code == 0, fmt
     assert run("store", "info", "--store", store).exit_code == 0
     assert run("validate", "--store", store).exit_code in (0, 1)
+    assert run("report", "--store", store, "-o", tmp_path / "dossier").exit_code == 0
+    for page in (tmp_path / "dossier").rglob("*.html"):   # nothing a browser would fetch
+        assert not re.search(r'(src|href)="(https?:)?//', page.read_text(encoding="utf-8"))
     assert server.requests == []
 
 

@@ -11,13 +11,14 @@ article's own voice.
 The model is data: ``data/stance-model.json`` holds, per kind, the weight of each feature, the
 bias and the threshold, with the sets it was trained on and its cross-validated scores; it is
 made by ``python -m kg.extract.stance.train`` (scikit-learn, at training time only).  Without
-the file, nothing is added.
+the file, nothing is added; ``KG_STANCE_MODEL=PATH`` reads another model file instead.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,11 +67,19 @@ class StanceModel:
                    meta=d.get("meta", {}))
 
 
-@lru_cache(maxsize=1)
+#: a model file to use instead of the packaged one (for measuring a model before shipping it)
+ENV_VAR = "KG_STANCE_MODEL"
+
+
+@lru_cache(maxsize=4)
+def _read(path: str) -> Optional[StanceModel]:
+    p = Path(path)
+    return StanceModel.from_json(p.read_text(encoding="utf-8")) if p.exists() else None
+
+
 def default_model() -> Optional[StanceModel]:
-    if not MODEL_PATH.exists():
-        return None
-    return StanceModel.from_json(MODEL_PATH.read_text(encoding="utf-8"))
+    """``$KG_STANCE_MODEL`` if set, else the packaged ``data/stance-model.json`` if any."""
+    return _read(os.environ.get(ENV_VAR) or str(MODEL_PATH))
 
 
 def residual_sentences(ctx: ArticleContext, claims: list[Claim]):

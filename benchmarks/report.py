@@ -343,7 +343,7 @@ def _validation_table(sts: list[dict], fv: dict, startup: float,
                    f"{_ms(v[0])} | {_ms(s['more']['per_article_s'])} |")
     out += ["", f"Full: {fv['quads']:,} quads of synthetic articles with one damaged thing per "
             "ten articles (`benchmarks/validate_engine.py`), in memory; pySHACL "
-            "(`kg.validate.validate_graph`) on one rdflib graph of the same data "
+            "(`kg.validate.pyshacl_report`) on one rdflib graph of the same data "
             f"(copying it into rdflib took {_s(fv['rdflib_copy_s'])}, not counted).", "",
             "| quads | pySHACL | engine | ratio | same results |", "|---:|---:|---:|---:|---|",
             f"| {fv['quads']:,} | {_s(fv['pyshacl_s'])} | {_s(fv['engine_s'])} | "

@@ -5,7 +5,9 @@ Formats (`FORMATS`):
 * ``nquads`` and ``trig``: every public graph under its name (the ontology, the entities,
   one graph per article, one per incident), graphs in IRI order;
 * ``ntriples`` and ``turtle``: the merge of those graphs, each triple once;
-* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores);
+* ``rdfxml``: the merge as RDF/XML (Oxigraph's writer, subjects in code-point order);
+* ``jsonld``: the named graphs as JSON-LD (through rdflib; for small stores); RDF lists
+  (``owl:unionOf``...) keep their order;
 * ``graphml``: the merge as a network for Gephi and Cytoscape (`kg.graphml`);
 * ``incidents-csv``: not RDF: one row per incident (date and precision, place and
   coordinates, targets, alleged perpetrators, lowest and highest figures, grades, voices,
@@ -33,10 +35,14 @@ import pyoxigraph as ox
 from kg.namespaces import PREFIXES
 from kg.store import layout
 
-FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "graphml", "incidents-csv")
-RDF_FORMATS = FORMATS[:5]
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml", "graphml",
+           "incidents-csv")
+RDF_FORMATS = FORMATS[:6]
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt",
-            "jsonld": ".jsonld", "graphml": ".graphml", "incidents-csv": ".csv"}
+            "jsonld": ".jsonld", "rdfxml": ".rdf", "graphml": ".graphml", "incidents-csv": ".csv"}
+#: File extension -> format, for ``kg export -o FILE`` (each format's own, and aliases).
+BY_SUFFIX = {**{v: k for k, v in SUFFIXES.items()}, ".turtle": "turtle", ".json": "jsonld",
+             ".xml": "rdfxml", ".owl": "rdfxml"}
 RDF_TYPE = PREFIXES["rdf"] + "type"
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
@@ -191,14 +197,24 @@ def write_jsonld(store, out: TextIO, with_ontology: bool = True) -> None:
     out.write("\n")
 
 
-def _canonical_json(value):
-    """JSON with every list sorted (rdflib's order follows Python's set order)."""
+def _canonical_json(value, ordered: bool = False):
+    """JSON with every list sorted (rdflib's order follows Python's set order), except the
+    members of an RDF list (``@list``), whose order is their meaning."""
     if isinstance(value, dict):
-        return {k: _canonical_json(v) for k, v in value.items()}
+        return {k: _canonical_json(v, ordered=k == "@list") for k, v in value.items()}
+    if isinstance(value, list) and ordered:
+        return [_canonical_json(v) for v in value]
     if isinstance(value, list):
         items = [_canonical_json(v) for v in value]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     return value
+
+
+def write_rdfxml(store, out: TextIO, with_ontology: bool = True) -> None:
+    triples = (ox.Triple(*t) for _, _, ts in merged_by_subject(store, with_ontology) for t in ts)
+    text = ox.serialize(triples, format=ox.RdfFormat.RDF_XML,
+                        prefixes=dict(PREFIXES)).decode("utf-8")
+    out.write(text if text.endswith("\n") else text + "\n")
 
 
 def write_graphml(store, out: TextIO, with_ontology: bool = True) -> None:
@@ -286,8 +302,8 @@ def write_incidents_csv(store, out: TextIO, with_ontology: bool = True) -> None:
 
 
 WRITERS = {"turtle": write_turtle, "trig": write_trig, "ntriples": write_ntriples,
-           "nquads": write_nquads, "jsonld": write_jsonld, "graphml": write_graphml,
-           "incidents-csv": write_incidents_csv}
+           "nquads": write_nquads, "jsonld": write_jsonld, "rdfxml": write_rdfxml,
+           "graphml": write_graphml, "incidents-csv": write_incidents_csv}
 
 
 def export(store, fmt: str, out: TextIO, *, with_ontology: bool = True) -> None:
@@ -303,4 +319,4 @@ def export_text(store, fmt: str, *, with_ontology: bool = True) -> str:
     return buf.getvalue()
 
 
-__all__ = ["FORMATS", "RDF_FORMATS", "SUFFIXES", "export", "export_text"]
+__all__ = ["BY_SUFFIX", "FORMATS", "RDF_FORMATS", "SUFFIXES", "export", "export_text"]

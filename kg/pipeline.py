@@ -160,18 +160,17 @@ def extract_each(batch: list[Article], extractor: Extractor
 
 
 def validate_written(store, article_ids: list[str]):
-    """Validate the articles just written (and what they refer to): the fast engine on the
-    store when it is available, else pySHACL on the articles' scope."""
-    try:
-        from kg.validate.engine import validate_store as engine_validate
-    except ImportError:
-        engine_validate = None
-    if engine_validate is not None:
-        from kg import iris
-        from pyoxigraph import NamedNode
+    """Validate the articles just written (and what they refer to) in place, on the store's
+    merged default graph (`kg.validate.validate_store`: the cost follows the articles); each
+    result names the article files its focus node comes from."""
+    from pyoxigraph import NamedNode
 
-        graphs = [NamedNode(str(iris.article_graph_iri(i))) for i in article_ids]
-        return engine_validate(store.db, graphs, default_graph=True)
-    from kg.store.validation import validate_articles
+    from kg import iris
+    from kg.validate import validate_store
 
-    return validate_articles(store, article_ids)
+    from kg.validate.locate import locate_in_store
+
+    graphs = [NamedNode(str(iris.article_graph_iri(i))) for i in article_ids]
+    report = validate_store(store.db, graphs, default_graph=True)
+    report.locations = locate_in_store({r.focus_node for r in report.results}, store.db)
+    return report

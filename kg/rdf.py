@@ -53,6 +53,17 @@ MEDICAL_CATEGORIES = frozenset({"hospital", "medical_facility"})
 GEONAMES = "https://sws.geonames.org/{}/"
 
 
+def decimal_literal(x: float, places: int = 5) -> Literal:
+    """*x* to *places* decimals as an ``xsd:decimal`` in canonical form (no trailing zeros),
+    the form the store keeps.
+
+    >>> decimal_literal(35.6483).n3(), decimal_literal(36.0).n3(), decimal_literal(-0.000001)
+    ('"35.6483"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"36"^^<http://www.w3.org/2001/XMLSchema#decimal>', rdflib.term.Literal('0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
+    """  # noqa: E501
+    text = f"{x:.{places}f}".rstrip("0").rstrip(".")
+    return Literal("0" if text in ("", "-0") else text, datatype=XSD.decimal)
+
+
 def new_graph(identifier: Optional[URIRef] = None) -> Graph:
     """An in-memory rdflib graph with our prefixes bound (in a fixed order)."""
     g = Graph(identifier=identifier, bind_namespaces="none")
@@ -307,8 +318,8 @@ def entity_graph(extraction: Extraction) -> Graph:
         if place.geonames_id is not None:
             g.add((node, SDO.sameAs, URIRef(GEONAMES.format(place.geonames_id))))
         if place.latitude is not None and place.longitude is not None:
-            g.add((node, SDO.latitude, Literal(f"{place.latitude:.5f}", datatype=XSD.decimal)))
-            g.add((node, SDO.longitude, Literal(f"{place.longitude:.5f}", datatype=XSD.decimal)))
+            g.add((node, SDO.latitude, decimal_literal(place.latitude)))
+            g.add((node, SDO.longitude, decimal_literal(place.longitude)))
     return g
 
 

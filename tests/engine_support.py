@@ -3,25 +3,19 @@
 The contract: on the same data, the same set of results, each taken as (focus node, source
 shape, severity, constraint component, value).  "The same data" is what the store holds:
 pySHACL runs on an rdflib copy of the store (`union_graph`), since Oxigraph stores literals
-in canonical form.  One documented difference is taken out of pySHACL's results first:
-Oxigraph stores every integer type as ``xsd:integer``, and the engine accepts an in-range
-``xsd:integer`` for ``sh:datatype xsd:nonNegativeInteger`` (and the other integer types).
+in canonical form, with the declared integer datatypes given back (as an export does).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 import pyoxigraph as ox
-from rdflib import Literal
 
 from kg import iris
-from kg.namespaces import SH, XSD
-from kg.validate import ValidationReport, validate_graph
-from kg.validate.engine import compile_shapes
-from kg.validate.engine.components import INTEGER_TYPES, DatatypeConstraint
+from kg.validate import ValidationReport, pyshacl_report
 from kg.validate.engine.terms import to_ox, to_rdflib, union_graph
+from kg.validate.shacl import declared_datatypes
 
 
 def key(r) -> tuple:
@@ -37,24 +31,6 @@ def keys(report: ValidationReport) -> set:
     return {key(r) for r in report.results}
 
 
-def _datatypes() -> dict:
-    return {c.shape.node: c.datatype for check in compile_shapes().checks
-            for c in check.constraints if isinstance(c, DatatypeConstraint)}
-
-
-def integer_in_range(r) -> bool:
-    """A pySHACL datatype result that the engine does not give, on purpose: an xsd:integer
-    for an integer type whose range it is in (the store cannot tell the two apart)."""
-    if r.constraint_component != SH.DatatypeConstraintComponent:
-        return False
-    dt, v = _datatypes().get(r.source_shape), r.value
-    if dt not in INTEGER_TYPES or not isinstance(v, Literal) or v.datatype != XSD.integer \
-            or not re.fullmatch(r"-?[0-9]+", str(v)):
-        return False
-    lo, hi = INTEGER_TYPES[dt]
-    return (lo is None or int(v) >= lo) and (hi is None or int(v) <= hi)
-
-
 def mentioned(store: ox.Store, graphs: Iterable) -> set:
     out = set()
     for g in graphs:
@@ -65,22 +41,27 @@ def mentioned(store: ox.Store, graphs: Iterable) -> set:
     return out
 
 
-def reference(store: ox.Store, graphs: Optional[list] = None, shapes=None) -> set:
-    """pySHACL's results on a copy of *store* (without the ontology graph), less the
-    documented difference; with *graphs*, only those on the focus nodes they mention."""
-    return split_reference(store, graphs, shapes)[0]
+def store_data(store: ox.Store):
+    """The data graph the engine validates: the store's graphs but the ontology's, with the
+    declared integer datatypes given back."""
+    return union_graph(store, exclude=[iris.ONTOLOGY_GRAPH], restorer=declared_datatypes())
 
 
-def split_reference(store: ox.Store, graphs: Optional[list] = None, shapes=None, how=key
-                    ) -> tuple[set, set]:
-    """pySHACL's results as in `reference`, and apart those of the documented difference."""
-    report = validate_graph(union_graph(store, exclude=[iris.ONTOLOGY_GRAPH]), shapes)
-    out = {how(r) for r in report.results if not integer_in_range(r)}
-    excepted = {key(r) for r in report.results if integer_in_range(r)}
+def reference(store: ox.Store, graphs: Optional[list] = None, shapes=None, how=key) -> set:
+    """pySHACL's results on a copy of *store* (without the ontology graph); with *graphs*,
+    only those on the focus nodes they mention."""
+    report = pyshacl_report(store_data(store), shapes,
+                            hierarchy=None if shapes is None else _hierarchy())
+    out = {how(r) for r in report.results}
     if graphs is not None:
         nodes = mentioned(store, graphs)
         out = {k for k in out if k[0] in nodes}
-    return out, excepted
+    return out
+
+
+def _hierarchy():
+    from kg.validate.shacl import class_hierarchy
+    return class_hierarchy()
 
 
 def store_of(*quads_or_graphs, graph=iris.article_graph_iri("test")) -> ox.Store:

@@ -80,8 +80,10 @@ def test_kg_ingest_prints_one_line_per_file(tmp_path):
     for kind, name in NASTY.items():
         (folder / name).write_text(TEXT.replace("Monday", kind), encoding="utf-8")
     result = invoke("ingest", folder, "--store", tmp_path / "store", "--no-validate")
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert len(lines) == len(NASTY) + 1, result.output      # one per file, and the summary
+    assert all(line.startswith("kg: ingest: ") and line.isprintable()      # progress
+               for line in result.stderr.splitlines())
     assert "\u202e" not in result.output and "\\u202e" in result.output
     assert lines[-1].startswith(f"{len(NASTY)} ingested")
 

@@ -50,3 +50,18 @@ def test_push_reports_progress_in_plain_lines(oxigraph_server, fixture_store):
     lines = [line for line in out.output.splitlines() if line.startswith("kg: push: ")]
     # ontology, entities, 4 articles, 3 incidents, and the default graph
     assert lines == [f"kg: push: {i}/10 graphs" for i in range(1, 11)]
+
+
+def test_advance_counts_towards_the_total_given_first(capsys):
+    """What `kg ingest` does: the total is known before the work (the article files), and
+    each article done advances by one; --no-progress reports nothing."""
+    with ProgressReport("ingest", "articles", terminal=False, total=3) as report:
+        for _ in range(3):
+            report.advance()
+    assert capsys.readouterr().err.splitlines() == [
+        f"kg: ingest: {i}/3 articles" for i in (1, 2, 3)]
+    with ProgressReport("ingest", "articles", terminal=False, total=3, enabled=False) as off:
+        off.advance()
+    with ProgressReport("ingest", "articles", terminal=False, total=0) as empty:
+        pass
+    assert capsys.readouterr().err == "" and off.done == 1 and not empty.enabled

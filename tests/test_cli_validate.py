@@ -168,3 +168,67 @@ def test_help_has_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.output and f"kg {command}" in result.output
+
+
+INFO_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <https://example.org/> .
+ex:Named a sh:NodeShape ; sh:targetNode ex:a ;
+    sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:severity sh:Info ] .
+"""
+
+
+def test_fail_on_every_level_and_none(tmp_path):
+    """--fail-on violation|warning|info|none on warnings only, and on an info only."""
+    warn = tmp_path / "warn.ttl"
+    warn.write_text(WARNINGS_ONLY, encoding="utf-8")
+    codes = {level: run("validate", "--fail-on", level, warn).exit_code
+             for level in ("violation", "warning", "info", "none")}
+    assert codes == {"violation": 0, "warning": 1, "info": 1, "none": 0}
+    shapes = tmp_path / "info-shapes.ttl"
+    shapes.write_text(INFO_SHAPES, encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text("<https://example.org/a> <https://example.org/p> 1 .\n", encoding="utf-8")
+    codes = {level: run("validate", "--shapes", shapes, "--no-bundled-shapes",
+                        "--fail-on", level, data).exit_code
+             for level in ("violation", "warning", "info", "none")}
+    assert codes == {"violation": 0, "warning": 0, "info": 1, "none": 0}
+    invalid = run("validate", "--fail-on", "none", INVALID / "bad-quote-offsets.ttl")
+    assert invalid.exit_code == 0 and "1 violation(s)" in invalid.output
+
+
+def test_user_shapes_with_or_without_the_bundled_ones(tmp_path):
+    shapes = tmp_path / "shapes"
+    shapes.mkdir()
+    (shapes / "info.ttl").write_text(INFO_SHAPES, encoding="utf-8")
+    both = run("validate", "--shapes", shapes, "--format", "json", SAMPLE)
+    assert both.exit_code == 0, both.output
+    report = json.loads(both.stdout)
+    assert report["checked_by"]["engine_shapes"] > 20        # the bundled ones, and ours
+    assert [r["severity"] for r in report["results"]] == ["Info"]
+    alone = run("validate", "--shapes", shapes / "info.ttl", "--no-bundled-shapes", "--format",
+                "json", SAMPLE)
+    assert json.loads(alone.stdout)["checked_by"]["engine_shapes"] == 1
+    assert run("validate", "--no-bundled-shapes", SAMPLE).exit_code == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "E307" in run("validate", "--shapes", empty, SAMPLE).output
+
+
+def test_shapes_the_engine_refuses_are_checked_by_pyshacl_and_said_so(tmp_path):
+    shapes = tmp_path / "q.ttl"
+    shapes.write_text("""
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <https://example.org/> .
+ex:Q a sh:NodeShape ; sh:targetNode ex:a ;
+    sh:property [ sh:path ex:p ; sh:qualifiedValueShape [ sh:datatype ex:Nothing ] ;
+                  sh:qualifiedMinCount 1 ] .
+""", encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text("<https://example.org/a> <https://example.org/p> 1 .\n", encoding="utf-8")
+    result = run("validate", "--shapes", shapes, "--no-bundled-shapes", data)
+    assert result.exit_code == 1, result.output
+    assert "Checked by pySHACL, not the SPARQL engine (1 shape(s); 0 by the engine)" in \
+        result.output
+    assert "sh:qualified" in result.output and "QualifiedMinCountConstraintComponent" in \
+        result.output

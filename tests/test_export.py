@@ -7,7 +7,7 @@ import subprocess
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import OWL, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.export import FORMATS, RDF_FORMATS, export_text
@@ -104,3 +104,50 @@ def test_rapper_reads_them(fixture_store, tmp_path, fmt, syntax):
     assert done.returncode == 0, done.stderr
     assert f"returned {expected} " in done.stderr, done.stderr
     assert "warning" not in done.stderr.lower() and "error" not in done.stderr.lower()
+
+
+def test_every_format_is_isomorphic_with_the_turtle_rdf_lists_included(tmp_path):
+    """With the real ontology (owl:unionOf, owl:members lists): JSON-LD keeps the order of
+    RDF lists, RDF/XML holds the same graph; rdflib.compare.isomorphic on the merge."""
+    with Store.open(tmp_path / "s", "w") as store:          # the bundled ontology
+        pass
+    with Store.open(tmp_path / "s") as store:
+        turtle = Graph().parse(data=export_text(store, "turtle"), format="turtle")
+        assert any(True for _ in turtle.objects(None, URIRef(OWL + "unionOf")))
+        rdfxml = Graph().parse(data=export_text(store, "rdfxml"), format="xml")
+        jsonld = Dataset()
+        jsonld.parse(data=export_text(store, "jsonld"), format="json-ld")
+        merged = Graph()
+        for s, p, o, _ in jsonld.quads((None, None, None, None)):
+            merged.add((s, p, o))
+    assert len(turtle) > 500
+    assert isomorphic(rdfxml, turtle)
+    assert isomorphic(merged, turtle)
+
+
+@pytest.mark.parametrize("name,fmt", [("kg.rdf", "rdfxml"), ("kg.owl", "rdfxml"),
+                                      ("kg.xml", "rdfxml"), ("kg.json", "jsonld"),
+                                      ("KG.TTL", "turtle"), ("kg.nq", "nquads")])
+def test_export_chooses_the_format_from_the_extension(fixture_store, tmp_path, name, fmt):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, ["export", "--store", str(fixture_store), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"({fmt}," in result.output
+    with Store.open(fixture_store) as store:
+        assert out.read_text(encoding="utf-8") == export_text(store, fmt)
+
+
+def test_export_refuses_an_extension_it_cannot_tell(fixture_store, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["export", "--store", str(fixture_store),
+                                      "-o", str(tmp_path / "kg.txt")])
+    assert result.exit_code == 2
+    assert "cannot tell the format" in result.output and "--format" in result.output
+    assert not (tmp_path / "kg.txt").exists()

@@ -78,6 +78,18 @@ def rdf_files(folder: Path, server: LoggingServer) -> dict[str, Path]:
             "@graph": [
                 {"@id": "urn:ex:ext", "@type": "owl:Ontology", "owl:imports": {"@id": onto}},
                 {"@id": "relative", "name": "x", "seeAlso": {"@id": server.url("/see")}}]}),
+        "rdf": f"""<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [ <!ENTITY owl "{OWL}"> ]>
+<?xml-stylesheet href="{server.url('/style.xsl')}"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:owl="{OWL}"
+         xmlns:rdfs="{RDFS}" xml:base="{base}">
+  <owl:Ontology rdf:about="urn:ex:ext"><owl:imports rdf:resource="{onto}"/>
+    <owl:imports rdf:resource="file:///etc/passwd"/></owl:Ontology>
+  <rdf:Description rdf:about="relative"><rdfs:label>x</rdfs:label>
+    <rdfs:seeAlso rdf:resource="{server.url('/see-also')}"/>
+    <rdfs:isDefinedBy rdf:resource="&owl;Thing"/></rdf:Description>
+</rdf:RDF>
+""",
     }
     out = {}
     for ext, text in files.items():
@@ -163,6 +175,21 @@ def test_validating_every_rdf_format_fetches_nothing(tmp_path, server):
     for path in files.values():
         result = run("validate", path)
         assert result.exit_code == 0, result.output
+    assert server.requests == []
+
+
+def test_an_external_xml_entity_is_refused_not_fetched(tmp_path, server):
+    path = tmp_path / "entity.rdf"
+    path.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{server.url('/entity')}"> ]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:rdfs="{RDFS}">
+  <rdf:Description rdf:about="urn:ex:a"><rdfs:label>&ext;</rdfs:label></rdf:Description>
+</rdf:RDF>
+""", encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 2 and "[E303]" in result.output and "RDF/XML" in result.output
+    assert str(path) in result.output
     assert server.requests == []
 
 

@@ -194,3 +194,49 @@ def test_two_papers_naming_a_village_differently_report_one_attack(tmp_path, ext
     assert outcome.violations == 0, [r.to_text() for r in outcome.reports]
     (reports,) = incidents_in(tmp_path / "store").values()
     assert len(reports) == 2
+
+
+def test_ingest_shows_progress_and_refuses_a_missing_path(tmp_path):
+    """Progress: plain lines on standard error when not a terminal, ending with done/total;
+    a path that does not exist is a usage error (exit 2), and nothing is ingested."""
+    docs = tmp_path / "docs"
+    write(docs, "good.txt", ALLEGATION, "2021-06-08")
+    write(docs, "other.txt", ALLEGATION.replace("hospital", "school"), "2021-06-09")
+    (docs / "notes.md").write_text("not an article", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ingest: ")]
+    assert lines == ["kg: ingest: 1/2 articles", "kg: ingest: 2/2 articles"]
+    assert "kg: ingest:" not in result.stdout
+    quiet = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s"),
+                                     "--no-progress"])
+    assert "kg: ingest:" not in quiet.output
+    write(docs, "copy.txt", ALLEGATION, "2021-06-08")        # skipped, and counted as done
+    again = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "s")])
+    assert again.exit_code == 0, again.output
+    assert "skipped" in again.output and "copy.txt" in again.output
+    assert again.stderr.splitlines()[-1] == "kg: ingest: 3/3 articles"
+    missing = CliRunner().invoke(cli, ["ingest", str(docs / "good.txt"), str(tmp_path / "nope"),
+                                       "--store", str(tmp_path / "t")])
+    assert missing.exit_code == 2
+    assert "E105" in missing.output and "nope" in missing.output
+    assert not (tmp_path / "t").exists()
+
+
+def test_progress_bar_on_a_terminal():
+    import io
+
+    from rich.console import Console
+
+    from kg.cli._progress import ProgressReport
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with ProgressReport("ingest", "articles", total=3, console=console) as bar:
+        assert bar.terminal
+        for _ in range(3):
+            bar.advance()
+        assert bar.done == 3
+    text = out.getvalue()
+    assert "kg: ingest" in text and "articles" in text and "3/3" in text
+    assert "\x1b[" in text

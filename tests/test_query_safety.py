@@ -202,3 +202,35 @@ def test_ask_results():
     r = Results([], [], True)
     assert json.loads(r.format("json")) == {"head": {}, "boolean": True}
     assert r.format("table") == "yes\n"
+
+
+def test_a_plain_sparql_file_runs_without_a_header(fixture_store, tmp_path):
+    """`kg query my.rq` takes plain SPARQL; the stored queries must still say what they
+    answer (E721, above)."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    rq = tmp_path / "my.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(rq), "--store", str(fixture_store),
+                                      "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "n" and int(result.output.splitlines()[1]) > 0
+
+
+def test_error_hints_lead_somewhere():
+    """E723 suggests the closest names; E718 and E601 name commands that exist."""
+    from kg.errors import StoreError
+    from kg.query import find_query
+    from kg.store.layout import check_article_id
+
+    with pytest.raises(QueryError, match="E723") as err:
+        find_query("atack_timline")
+    assert "did you mean attack_timeline" in str(err.value)
+    with pytest.raises(QueryError, match="E718") as err:
+        find_query("attack_timeline").bindings({"colour": "red"})
+    assert "--name" not in str(err.value) and "`kg queries`" in str(err.value)
+    with pytest.raises(StoreError, match="E601") as err:
+        check_article_id("not an id!")
+    assert "kg store info --ids" in str(err.value) and "kg.model" not in str(err.value)

@@ -153,6 +153,8 @@ def negative_casualty_figure() -> Graph:
 #: file name (relative to this folder) -> graph builder
 GRAPHS = {
     "sample.ttl": sample_graph,
+    # the articles of the example data repository (examples/data-repo, docs/ci.md)
+    "../data-repo/graph/articles.ttl": sample_graph,
     "invalid/bad-quote-offsets.ttl": bad_quote_offsets,
     "invalid/denial-denies-nothing.ttl": denial_denies_nothing,
     "invalid/negative-casualty-figure.ttl": negative_casualty_figure,

@@ -11,13 +11,25 @@ from kg.cli._store_options import store_option, wait_option
 from kg.ingest import DEFAULT_MAX_BYTES
 
 
-def _echo(quiet: bool):
+def _counted(result) -> bool:
+    """Whether *result* is one of the article files `count_articles` counted: read, failed,
+    or skipped as a copy of another (files of other extensions are not counted)."""
+    from kg.ingest import ARTICLE_SUFFIXES
+
+    if result.kind == "skipped":
+        return Path(result.path).suffix.lower() in ARTICLE_SUFFIXES
+    return result.kind in ("ingested", "failed")
+
+
+def _echo(quiet: bool, progress=None):
     def echo(result) -> None:
         if result.kind == "ingested":
             if not quiet:
                 click.echo(f"{result} — {result.message}")
         else:
             click.echo(str(result), err=result.kind == "failed")
+        if progress is not None and _counted(result):
+            progress.advance()
     return echo
 
 
@@ -50,25 +62,40 @@ def _report(outcome, quiet: bool) -> None:
               show_default=True, help="Larger files fail with a message saying so.")
 @click.option("--no-validate", is_flag=True, help="Do not validate what was written.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show progress on standard error: a bar (articles done / total, rate, "
+                   "time left) on a terminal, a line every 5% otherwise.")
 def ingest_command(paths, store_dir, wait, model, batch_size, jobs, max_bytes, no_validate,
-                   quiet) -> None:
+                   quiet, progress) -> None:
     """Read articles (.txt, .html) from files and folders into the store.
 
     Metadata come from a MANIFEST.json in a folder (a list of {file, title, publisher, url,
     published}) and from NAME.json sidecar files.  Each batch is written in one transaction
     and validated (only the new articles).  Re-ingesting an article replaces its graph.
     A file that cannot be read is reported and the others go on; the exit code is 1 if any
-    failed or the new data has violations.
+    failed or the new data has violations, 2 if a path given does not exist (then nothing
+    is ingested).
 
     Example:
 
         kg ingest examples/articles --store kg-store
     """
+    import os
+
+    from kg.cli._progress import ProgressReport
+    from kg.errors import InputError
+    from kg.ingest import count_articles
     from kg.pipeline import ingest
 
-    outcome = ingest(paths, store_dir, model=model, batch_size=batch_size, n_process=jobs,
-                     max_bytes=max_bytes, validate=not no_validate, wait=wait,
-                     echo=_echo(quiet))
+    for path in paths:
+        if not os.path.lexists(path):
+            raise InputError(path, "no such file or folder", code="E105",
+                             fix="check the path (nothing was ingested)")
+    with ProgressReport("ingest", "articles", total=count_articles(paths),
+                        enabled=progress) as bar:
+        outcome = ingest(paths, store_dir, model=model, batch_size=batch_size, n_process=jobs,
+                         max_bytes=max_bytes, validate=not no_validate, wait=wait,
+                         echo=_echo(quiet, bar))
     _report(outcome, quiet)
     if not outcome.ok:
         raise SystemExit(1)

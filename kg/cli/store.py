@@ -83,11 +83,14 @@ def remove_command(article_ids: tuple[str, ...], store_dir: Path, wait: float) -
 
 # --- kg validate --store DIR [--article ID]... ---------------------------------------------
 def _store_report(store_dir: Path):
-    """Validate the store in place with the SHACL engine (shapes compiled to SPARQL): the
-    whole store, or the articles of --article and what they refer to."""
+    """Validate the store in place (the SHACL engine on the store, pySHACL for the shapes
+    it hands over): the whole store, or the articles of --article and what they refer to;
+    each result located in the files of its articles."""
     from kg import iris
+    from kg.cli.validate import shapes_of
     from kg.store import Store
-    from kg.validate.engine import validate_store
+    from kg.validate import validate_store
+    from kg.validate.locate import locate_in_store
 
     articles = _ids(click.get_current_context().params.get("store_articles"))
     with Store.open(store_dir, "r") as store:
@@ -96,7 +99,9 @@ def _store_report(store_dir: Path):
             raise click.BadParameter(f"not in {store_dir}: {', '.join(missing)}",
                                      param_hint="--article")
         graphs = [iris.article_graph_iri(a) for a in articles] if articles else None
-        return validate_store(store.db, graphs, default_graph=True)
+        report = validate_store(store.db, graphs, shapes=shapes_of(), default_graph=True)
+        report.locations = locate_in_store({r.focus_node for r in report.results}, store.db)
+        return report
 
 
 def _ids(value) -> list[str]:

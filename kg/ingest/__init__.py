@@ -17,10 +17,10 @@ from kg.ingest.decode import Decoded, NotText, decode_bytes
 from kg.ingest.html import extract_html
 from kg.ingest.metadata import MANIFEST_NAME, Metadata
 from kg.ingest.reader import (ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, IngestResult, IngestSummary,
-                              iter_articles, read_article, skip_duplicates)
+                              count_articles, iter_articles, read_article, skip_duplicates)
 
 __all__ = [
     "ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "Decoded", "IngestResult",
-    "IngestSummary", "Metadata", "NotText", "decode_bytes", "extract_html", "iter_articles",
-    "read_article", "skip_duplicates",
+    "IngestSummary", "Metadata", "NotText", "count_articles", "decode_bytes", "extract_html",
+    "iter_articles", "read_article", "skip_duplicates",
 ]

@@ -7,12 +7,13 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Optional
 
 from kg import resources, sparql
-from kg.errors import QueryError, shown
+from kg.errors import QueryError, escaped, shown
 from kg.query.header import header_lines, markdown_notes, parse_header
 from kg.query.params import Parameter, parameters_of
 
@@ -34,7 +35,8 @@ class StoredQuery:
                 return p
         known = ", ".join(p.name for p in self.parameters) or "none"
         raise QueryError("E718", f"the query {self.name!r} has no parameter {shown(name)}",
-                         f"its parameters: {known}", "see `kg queries`")
+                         f"its parameters: {known}",
+                         "`kg queries` lists each query's parameters after its summary")
 
     def bindings(self, values: Mapping[str, str]) -> dict[str, object]:
         """Variable name -> RDF term for the values given, defaults filled in.
@@ -61,7 +63,10 @@ class StoredQuery:
                               offset=offset)
 
 
-def load_query_text(text: str, name: str, path: Optional[Path] = None) -> StoredQuery:
+def load_query_text(text: str, name: str, path: Optional[Path] = None, *,
+                    require_summary: bool = True) -> StoredQuery:
+    """A query from its text.  A stored query must say what it answers (``#+ summary:``);
+    a query file of one's own (*require_summary* False) may be plain SPARQL."""
     where = str(path or name)
     meta = parse_header(header_lines(text), where)
     tokens = sparql.tokenize(text)
@@ -92,6 +97,8 @@ def load_query_text(text: str, name: str, path: Optional[Path] = None) -> Stored
     tags = meta.get("tags", [])
     if isinstance(tags, str):
         tags = [tags]
+    if "summary" not in meta and not require_summary:
+        meta["summary"] = f"the query in {path.name if path else name}"
     if "summary" not in meta:
         raise QueryError("E721", f"{where} has no `#+ summary:` line",
                          "every stored query says in one line what it answers",
@@ -101,13 +108,14 @@ def load_query_text(text: str, name: str, path: Optional[Path] = None) -> Stored
                        parameters=params, notes=markdown_notes(text), path=path)
 
 
-def load_query(path: Path) -> StoredQuery:
+def load_query(path: Path, *, require_summary: bool = True) -> StoredQuery:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise QueryError("E722", f"cannot read the query file {path}", str(err)) from err
-    return load_query_text(text, path.stem, path)
+        raise QueryError("E722", f"cannot read the query file {escaped(str(path))}",
+                         str(err)) from err
+    return load_query_text(text, path.stem, path, require_summary=require_summary)
 
 
 def queries_dir() -> Path:
@@ -123,13 +131,17 @@ def load_queries(directory: Optional[Path] = None) -> dict[str, StoredQuery]:
 def find_query(name_or_path: str, directory: Optional[Path] = None) -> StoredQuery:
     """A stored query by name, or any ``.rq`` file by path."""
     if name_or_path.endswith(".rq") or "/" in name_or_path:
-        return load_query(Path(name_or_path))
+        return load_query(Path(name_or_path), require_summary=False)
     d = Path(directory) if directory else queries_dir()
     path = d / f"{name_or_path}.rq"
     if not path.exists():
         names = sorted(p.stem for p in d.glob("*.rq"))
-        close = [n for n in names if name_or_path.replace("-", "_") in n] or names
-        raise QueryError("E723", f"no stored query named {name_or_path!r}",
-                         f"{d} has no {name_or_path}.rq",
-                         "try one of: " + ", ".join(close[:8]) + " (kg queries lists them)")
+        wanted = name_or_path.replace("-", "_").lower()
+        close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.5) or \
+            [n for n in names if wanted in n][:3]
+        fix = (f"did you mean {' or '.join(close)}? " if close else "") + \
+            "`kg queries` lists the stored queries; a file of your own is run by its path " \
+            "(kg query my-question.rq)"
+        raise QueryError("E723", f"no stored query named {shown(name_or_path)}",
+                         f"{escaped(str(d))} has no {escaped(name_or_path)}.rq", fix)
     return load_query(path)

@@ -12,8 +12,8 @@ readers), `kg.store.entities` (how the entities graph is merged) and docs/store.
 
 from kg.store.layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, default_path
 from kg.store.store import (
-    DEFAULT_WAIT, OPTIMIZE_FRACTION, OPTIMIZE_MIN_DELETIONS, Store, ValidationScope, WriteResult,
+    DEFAULT_WAIT, OPTIMIZE_FRACTION, OPTIMIZE_MIN_DELETIONS, Store, WriteResult,
 )
 
-__all__ = ["Store", "WriteResult", "ValidationScope", "DEFAULT_WAIT", "OPTIMIZE_FRACTION",
+__all__ = ["Store", "WriteResult", "DEFAULT_WAIT", "OPTIMIZE_FRACTION",
            "OPTIMIZE_MIN_DELETIONS", "ENTITIES_GRAPH", "ONTOLOGY_GRAPH", "default_path"]

@@ -71,7 +71,7 @@ def check_article_id(article_id: str) -> str:
     if not isinstance(article_id, str) or not _ARTICLE_ID.match(article_id):
         raise StoreError("E601", f"bad article id {article_id!r}",
                          "an article id is the first 16 hex digits of the SHA-256 of its text",
-                         "pass the id `kg.model.Article.id` gives")
+                         "list the ids in the store with `kg store info --ids`")
     return article_id
 
 

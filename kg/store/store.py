@@ -25,14 +25,14 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional, Union
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 
 from kg import resources
 from kg.errors import StoreError, StoreLockedError
 from kg.store import layout
 from kg.namespaces import RDFS
 from kg.store.lock import StoreLock
-from kg.store.terms import DatatypeRestorer, ToOx, canonical_quads, to_rdflib
+from kg.store.terms import DatatypeRestorer, ToOx, canonical_quads, to_ox, to_rdflib
 from kg.store.writes import DEFAULT, Planner
 
 #: Seconds a command waits for the store lock by default.
@@ -58,24 +58,6 @@ class WriteResult:
     incidents: int = 0                                   # incident graphs written
 
 
-@dataclass
-class ValidationScope:
-    """What `kg.validate` needs to check some articles without reading the whole store.
-
-    `graph` holds the articles' graphs, every statement any graph makes about the nodes they
-    describe or mention (attacks other articles also report, allegations their denials
-    answer), the descriptions of the entities they name (with their ``speaksFor`` and
-    ``withinPlace`` chains) and the ontology.  `focus_nodes` are the nodes to report on: the
-    subjects of the articles' graphs and the entities they name.  Keep only the results
-    about focus nodes (`kg.store.validation` does): the context nodes are there for
-    ``sh:class`` and similar checks, and are judged with their own article.
-    """
-
-    graph: Graph
-    focus_nodes: list
-    articles: list[str]
-
-
 class Store:
     """An evidence-kg store on disk.  Open it with `Store.open`."""
 
@@ -85,6 +67,7 @@ class Store:
         self._db: Optional[ox.Store] = db
         self._lock = lock
         self._meta = meta
+        self._kept: dict = {}
         self._restorer = DatatypeRestorer.from_ranges(   # only rdfs:range counts: look it up
             (q.subject, q.predicate, q.object)
             for q in db.quads_for_pattern(None, ox.NamedNode(str(RDFS.range)), None,
@@ -296,6 +279,7 @@ class Store:
         """
         self._need_writer()
         term = ToOx().term
+        kept = self._keeps
         wrapped: dict = {}          # predicate -> its wrapped form (a few dozen per write)
         # article id -> (triples of its graph, triples of its entity facts), in the order of
         # the last item for each article
@@ -303,10 +287,13 @@ class Store:
         for article_graph, entity_facts in items:
             aid = self._article_id(article_graph)
             new.pop(aid, None)
-            triples = {(term(s), term(p), term(o)) for s, p, o in article_graph}
+            triples = {(term(s), term(p), term(o)) for s, p, o in article_graph
+                       if not isinstance(o, Literal) or kept(p, o)}
             facts: set = set()
             if entity_facts is not None:
                 for s, p, o in entity_facts:
+                    if isinstance(o, Literal):
+                        kept(p, o)
                     wp = wrapped.get(p)
                     if wp is None:
                         wp = wrapped[p] = layout.wrap_predicate(term(p))
@@ -315,6 +302,23 @@ class Store:
         from kg.store.derive import pending_quads
 
         return self._apply(new, removed=(), pending=pending_quads(articles=new))
+
+    def _keeps(self, p, o: Literal) -> bool:
+        """True, or `StoreError` E624 when the store would give the literal *o* back in
+        another form (``"20"^^xsd:byte`` as ``20``): what is read back, exported or
+        validated is what was written."""
+        if o.datatype is None or o.language:
+            return True
+        key = (p, str(o), o.datatype)
+        if key not in self._kept:
+            self._kept[key] = self._restorer.keeps(ox.NamedNode(str(p)), to_ox(o))
+        if not self._kept[key]:
+            raise StoreError("E624", f"cannot store {o.n3()} on <{p}> as written",
+                             "the store keeps literals in canonical form and every integer type "
+                             "but the one the ontology declares for the property as xsd:integer",
+                             "write the literal in canonical form with the declared datatype "
+                             "(kg.rdf does)")
+        return True
 
     def remove_article(self, article_id: str) -> WriteResult:
         return self.remove_articles([article_id])
@@ -446,29 +450,6 @@ class Store:
             return True
         return False
 
-    # --- incremental validation --------------------------------------------------------------
-    def validation_scope(self, article_ids: Iterable[str], *,
-                         with_ontology: bool = True) -> ValidationScope:
-        """Everything needed to validate these articles, and nothing that grows with the store.
-
-        See `ValidationScope`.  Cost: a few index lookups per node of the articles.
-        """
-        from kg.store.scope import build_scope
-
-        return build_scope(self, sorted(set(article_ids)), with_ontology=with_ontology)
-
-    def iter_validation_scopes(self, batch_size: int = 200, *,
-                               with_ontology: bool = True) -> Iterator[ValidationScope]:
-        """The whole store as successive scopes of *batch_size* articles (full validation
-        in bounded memory); every node is a focus node in exactly one scope."""
-        from kg.store.scope import build_scope
-
-        ids = self.article_ids()
-        seen: set = set()
-        for i in range(0, len(ids), batch_size):
-            yield build_scope(self, ids[i:i + batch_size], with_ontology=with_ontology,
-                              skip_focus=seen)
-
 
 def ontology_quads(path: Path) -> set[ox.Quad]:
     """The ontology file as quads of the ontology graph, blank nodes canonically labelled."""
@@ -496,5 +477,5 @@ def _ox_node(t, to_ox: ToOx):
     return to_ox.term(t)
 
 
-__all__ = ["Store", "WriteResult", "ValidationScope", "DEFAULT_WAIT", "OPTIMIZE_FRACTION",
+__all__ = ["Store", "WriteResult", "DEFAULT_WAIT", "OPTIMIZE_FRACTION",
            "OPTIMIZE_MIN_DELETIONS", "ontology_quads"]

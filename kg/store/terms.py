@@ -18,6 +18,7 @@ Plain strings become plain rdflib literals (no ``xsd:string`` datatype): pySHACL
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator, Mapping, Optional
 
 import pyoxigraph as ox
@@ -26,12 +27,13 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.namespaces import EKG, OA, OWL, RDFS, XSD
-from kg.validate.engine.terms import to_rdflib  # noqa: F401 - one conversion for all
 
 XSD_STRING = str(XSD.string)
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 XSD_INTEGER = ox.NamedNode(str(XSD.integer))
-_NNI = ox.NamedNode(str(XSD.nonNegativeInteger))
+_DIGITS = re.compile(r"-?[0-9]+")
+XSD_NNI = str(XSD.nonNegativeInteger)
+_NNI = ox.NamedNode(XSD_NNI)
 
 #: Integer-derived datatypes Oxigraph folds into xsd:integer, with their value ranges.
 INTEGER_DATATYPES = {
@@ -53,6 +55,40 @@ DECLARED_INTEGER_DATATYPES: dict[str, str] = {
         OWL.qualifiedCardinality, OWL.minQualifiedCardinality, OWL.maxQualifiedCardinality,
     )
 }
+
+
+# --- one conversion for all: pyoxigraph <-> rdflib -------------------------------------------
+def to_ox(term):
+    """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through)."""
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.DefaultGraph)):
+        return term
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_rdflib(term) -> Optional[Node]:
+    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain ones)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        # as written: rdflib would otherwise rewrite "none"^^xsd:boolean as "false"
+        return Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt),
+                       normalize=False)
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
 # --- rdflib -> pyoxigraph ---------------------------------------------------------------------
@@ -172,12 +208,30 @@ class DatatypeRestorer:
     def restore(self, predicate: ox.NamedNode, obj):
         if isinstance(obj, ox.Literal) and obj.datatype == XSD_INTEGER:
             dt = self.by_property.get(predicate.value)
-            if dt is not None:
+            if dt is not None and _DIGITS.fullmatch(obj.value):
                 lo, hi = INTEGER_DATATYPES[dt.value]
                 n = int(obj.value)
                 if (lo is None or n >= lo) and (hi is None or n <= hi):
                     return ox.Literal(obj.value, datatype=dt)
         return obj
+
+    def keeps(self, predicate: ox.NamedNode, literal: ox.Literal) -> bool:
+        """Does a store give *literal* back as written, on *predicate*?  Oxigraph stores it
+        in canonical form (`canonical_literal`) and this restorer gives the declared
+        integer datatype back: ``"5"^^xsd:nonNegativeInteger`` on ``oa:start`` is kept,
+        ``"5"^^xsd:int`` on it or anywhere undeclared is not, nor ``"0.80"^^xsd:decimal``.
+
+        >>> r = DatatypeRestorer()
+        >>> start = ox.NamedNode("http://www.w3.org/ns/oa#start")
+        >>> r.keeps(start, ox.Literal("5", datatype=ox.NamedNode(XSD_NNI)))
+        True
+        >>> r.keeps(start, ox.Literal("5", datatype=XSD_INTEGER))
+        False
+        """
+        if literal.language or literal.datatype.value in (XSD_STRING, RDF_LANGSTRING):
+            return True
+        stored = canonical_literal(literal.value, literal.datatype.value)
+        return self.restore(predicate, stored) == literal
 
     def quads(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         restore = self.restore

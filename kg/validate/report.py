@@ -76,6 +76,17 @@ class ValidationResult:
     path: Optional[PathLike] = None
     value: Optional[Node] = None
     constraint_component: Optional[URIRef] = None
+    #: A severity other than the three (SHACL allows any IRI): kept as it is, and ranked
+    #: as a violation.
+    severity_iri: Optional[URIRef] = None
+
+    @property
+    def severity_node(self) -> URIRef:
+        return self.severity_iri or self.severity.iri
+
+    @property
+    def severity_name(self) -> str:
+        return show(self.severity_iri) if self.severity_iri else self.severity.value
 
     def sort_key(self) -> tuple:
         return (-self.severity.rank, _key(self.focus_node), _key(self.source_shape),
@@ -114,6 +125,12 @@ class ValidationReport:
     results: list[ValidationResult] = field(default_factory=list)
     #: How many triples were validated (0 when unknown); shown by the text rendering.
     triples: int = 0
+    #: Which validator checked what: how many shapes with targets the SPARQL engine
+    #: checked, and the shapes handed to pySHACL with the reason (label -> why).
+    engine_shapes: int = 0
+    handed_off: dict[str, str] = field(default_factory=dict)
+    #: Where focus nodes come from (node -> `kg.validate.locate.Location` list), when known.
+    locations: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.results = sorted(set(self.results), key=ValidationResult.sort_key)
@@ -135,7 +152,19 @@ class ValidationReport:
         return all(r.severity.rank < fail_on.rank for r in self.results)
 
     def merged(self, other: "ValidationReport") -> "ValidationReport":
-        return ValidationReport(self.results + other.results, self.triples)
+        return ValidationReport(self.results + other.results, self.triples,
+                                self.engine_shapes + other.engine_shapes,
+                                {**self.handed_off, **other.handed_off},
+                                {**self.locations, **other.locations})
+
+    def checked_by(self) -> str:
+        """Which validator checked what, in words ("" when the engine checked everything)."""
+        if not self.handed_off:
+            return ""
+        lines = [f"Checked by pySHACL, not the SPARQL engine ({len(self.handed_off)} shape(s); "
+                 f"{self.engine_shapes} by the engine):"]
+        lines += [f"  {label}: {why}" for label, why in sorted(self.handed_off.items())]
+        return "\n".join(lines) + "\n"
 
     # -- renderings ----------------------------------------------------------------------
     def _verdict(self) -> str:
@@ -153,9 +182,13 @@ class ValidationReport:
                 f" in {self.triples} triples: "
                 f"{self._verdict()}")
         lines = [head]
+        if self.handed_off:
+            lines += ["", self.checked_by().rstrip("\n")]
         for r in self.results:
             lines.append("")
-            lines.append(f"{r.severity.value}: {show(r.focus_node)}")
+            lines.append(f"{r.severity_name}: {show(r.focus_node)}")
+            if r.focus_node in self.locations:
+                lines.append(f"  file:    {', '.join(map(str, self.locations[r.focus_node]))}")
             lines.append(f"  path:    {show(r.path)}")
             if r.value is not None:
                 lines.append(f"  value:   {show(r.value)}")
@@ -176,7 +209,7 @@ class ValidationReport:
             g.add((report, SH.result, node))
             g.add((node, RDF.type, SH.ValidationResult))
             g.add((node, SH.focusNode, r.focus_node))
-            g.add((node, SH.resultSeverity, r.severity.iri))
+            g.add((node, SH.resultSeverity, r.severity_node))
             g.add((node, SH.resultMessage, Literal(r.message)))
             if r.path is not None:
                 g.add((node, SH.resultPath, path_to_rdf(g, r.path)))
@@ -196,15 +229,19 @@ class ValidationReport:
             "conforms": self.conforms,
             "triples": self.triples,
             "counts": self.counts,
+            "checked_by": {"engine_shapes": self.engine_shapes,
+                           "pyshacl_shapes": dict(sorted(self.handed_off.items()))},
             "results": [
                 {
-                    "severity": r.severity.value,
+                    "severity": r.severity_name,
                     "focus_node": _json_node(r.focus_node),
                     "path": _json_node(r.path),
                     "value": None if r.value is None else r.value.n3(),
                     "source_shape": _json_node(r.source_shape),
                     "constraint_component": _json_node(r.constraint_component),
                     "message": r.message,
+                    "locations": [{"file": loc.file, "line": loc.line}
+                                  for loc in self.locations.get(r.focus_node, [])],
                 }
                 for r in self.results
             ],
@@ -214,8 +251,10 @@ class ValidationReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def render(self, fmt: str) -> str:
-        """``"text"``, ``"turtle"`` or ``"json"``."""
-        renderers = {"text": self.to_text, "turtle": self.to_turtle, "json": self.to_json}
+        """``"text"``, ``"turtle"``, ``"json"``, ``"sarif"`` or ``"junit"``."""
+        from kg.validate.formats import to_junit, to_sarif
+        renderers = {"text": self.to_text, "turtle": self.to_turtle, "json": self.to_json,
+                     "sarif": lambda: to_sarif(self), "junit": lambda: to_junit(self)}
         if fmt not in renderers:
             raise ValueError(f"unknown report format {fmt!r}; expected one of {sorted(renderers)}")
         return renderers[fmt]()

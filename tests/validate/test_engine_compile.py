@@ -15,6 +15,7 @@ from kg.validate.shacl import shapes_graph
 
 HEAD = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix ex: <https://example.org/> .
 """
 
@@ -65,13 +66,24 @@ def _compile(body: str):
 
 
 @pytest.mark.parametrize("body, term", [
-    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; "
-     "sh:xone ( [ sh:class ex:A ] [ sh:class ex:B ] ) .", "sh:xone"),
-    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .", "sh:closed"),
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . "
-     "ex:P sh:path ex:p ; sh:minLength 2 .", "sh:minLength"),
+     "ex:P sh:path ex:p ; sh:closed true .", "sh:closed"),
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; ex:custom 1 . "
+     "ex:Comp sh:parameter [ sh:path ex:custom ] .", "sh:ConstraintComponent"),
+    ("ex:S a sh:NodeShape ; sh:targetNode ex:x ; sh:sparql [ sh:select "
+     "'SELECT $this WHERE { $this <urn:p> ?o { SELECT ?o WHERE { ?o <urn:q> 1 } } }' ] .",
+     "sub-SELECT"),
+    ("ex:S a sh:NodeShape ; sh:targetNode ex:x ; sh:sparql [ sh:select "
+     "'SELECT $this WHERE { $this <urn:p> ?o { FILTER(bound($this)) } }' ] .", "nested group"),
+    ("ex:S a sh:NodeShape ; sh:targetNode ex:x ; sh:sparql [ sh:select "
+     "'SELECT $this ?value WHERE { $this <http://www.w3.org/ns/oa#start> ?value "
+     "FILTER(DATATYPE(?value) = <http://www.w3.org/2001/XMLSchema#integer>) }' ] .",
+     "DATATYPE()"),
+    ("ex:S a sh:NodeShape ; sh:targetNode '4.0'^^xsd:decimal ; sh:class ex:D .", "canonical"),
+    ("ex:S a sh:NodeShape ; sh:targetObjectsOf oa:start ; sh:datatype xsd:integer .",
+     "objects of"),
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . "
-     "ex:P sh:path ex:p ; sh:uniqueLang true .", "sh:uniqueLang"),
+     "ex:P sh:path ( ex:q oa:start ) ; sh:datatype xsd:integer .", "path of several steps"),
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . "
      "ex:P sh:path ex:p ; sh:qualifiedValueShape [ sh:class ex:D ] ; sh:qualifiedMinCount 1 .",
      "sh:qualified"),

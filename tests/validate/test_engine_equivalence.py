@@ -11,10 +11,11 @@ import pytest
 
 from benchmarks.synthetic import perturb, store_quads
 from kg import iris
+from kg.validate.combined import first_lossy, validate_graph
 from kg.validate.engine import validate_store
 from kg.validate.engine.run import bundled
 from kg.validate.engine.terms import to_ox
-from tests.engine_support import diff, full_key, keys, reference, split_reference, store_of
+from tests.engine_support import diff, full_key, keys, reference, store_of
 from tests.shape_cases import actual_results, case_files, load_case
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "graph"
@@ -26,15 +27,22 @@ def _case_id(p: Path) -> str:
 
 @pytest.mark.parametrize("path", case_files(), ids=_case_id)
 def test_case_gives_its_expected_report_and_pyshacls(path):
-    """The expected report, less what an xsd:integer in range of an integer type gives
-    (the store cannot tell "5"^^xsd:integer from "5"^^xsd:nonNegativeInteger)."""
+    """The expected report, and pySHACL's on the data the store gives back (its integers
+    with their declared datatype)."""
     case = load_case(path)
+    expected = set(case.expected)
+    from_file = validate_graph(case.data)
+    assert actual_results(from_file, frozenset(expected)) == expected, from_file.to_text()
+    if first_lossy(case.data) is not None:
+        # a store would give such a literal back in another form: pySHACL checked the file
+        # (the report says so), and the evidence-kg store refuses to write it (test_store)
+        assert "every shape" in from_file.handed_off
+        return
+    assert not from_file.handed_off
     store = store_of(case.data)
     report = validate_store(store)
-    theirs, excepted = split_reference(store)
-    unseen = ({(k[0], k[1], k[2].iri) for k in excepted}
-              - {(k[0], k[1], k[2].iri) for k in theirs})
-    expected = {e for e in case.expected if (e[0], e[1], e[2]) not in unseen}
+    theirs = reference(store)
+    assert keys(report) == keys(from_file)
     assert report.conforms == (not expected), report.to_text()
     assert actual_results(report, frozenset(expected)) == expected, report.to_text()
     ours = keys(report)
@@ -61,7 +69,7 @@ def corpus():
     quads, notes = perturb(store_quads(200, seed=7, with_ontology=True), 160, seed=7)
     store = ox.Store()
     store.extend(quads)
-    full, _ = split_reference(store, how=full_key)
+    full = reference(store, how=full_key)
     return store, {k[:5] for k in full}, notes, full
 
 

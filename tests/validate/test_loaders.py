@@ -20,7 +20,8 @@ def sample() -> Graph:
 
 
 @pytest.mark.parametrize("ext, fmt", [(".ttl", "turtle"), (".turtle", "turtle"), (".nt", "nt"),
-                                      (".jsonld", "json-ld"), (".json", "json-ld")])
+                                      (".jsonld", "json-ld"), (".json", "json-ld"),
+                                      (".rdf", "xml"), (".owl", "xml"), (".xml", "xml")])
 def test_triple_formats(tmp_path, ext, fmt):
     f = tmp_path / f"g{ext}"
     f.write_text(sample().serialize(format=fmt), encoding="utf-8")
@@ -58,3 +59,15 @@ def test_errors(tmp_path):
     with pytest.raises(InputError, match=r"\[E303\] .*bad\.nq: not valid N-Quads") as err:
         load_graph(bad)
     assert err.value.path.endswith("bad.nq") and "Fix:" in str(err.value)
+
+
+def test_literals_are_read_as_written(tmp_path):
+    """rdflib's own parser would rewrite an ill-formed boolean as "false" and hide it from
+    sh:datatype; the loaders keep every lexical form."""
+    f = tmp_path / "g.ttl"
+    f.write_text('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                 '<urn:s> <urn:p> "none"^^xsd:boolean , "0.80"^^xsd:decimal , '
+                 '"+05"^^xsd:integer .\n',
+                 encoding="utf-8")
+    assert sorted(str(o) for o in load_graph(f).objects()) == ["+05", "0.80", "none"]
+

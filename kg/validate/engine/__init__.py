@@ -4,7 +4,7 @@ pySHACL evaluates each constraint node by node in Python; on a million triples t
 half a minute, and a SPARQL-based constraint runs its query once per focus node.  Here
 each constraint of ``shapes/*.ttl`` becomes one SPARQL SELECT that returns all its
 violations at once, run by Oxigraph on the store itself.  The results are the same as
-pySHACL's (`kg.validate.validate_graph`) on the same data: same focus nodes, shapes,
+pySHACL's (`kg.validate.pyshacl_report`) on the same data: same focus nodes, shapes,
 severities, components and values.  Tests check that on every shape case, the example
 graphs and a large randomly damaged corpus.
 
@@ -29,20 +29,11 @@ How a constraint becomes a query, and where Python decides instead, is in `compo
 the list of supported SHACL is in `shapes`.  An unsupported term raises
 `UnsupportedShapeError` when the shapes are compiled.
 
-Differences from pySHACL, all on purpose (details in docs/validation-engine.md):
-
-* Oxigraph stores every integer type as ``xsd:integer`` (``"5"^^xsd:nonNegativeInteger``
-  comes back as ``"5"^^xsd:integer``, ``"-2"^^xsd:nonNegativeInteger`` as ``-2``), so
-  ``sh:datatype xsd:nonNegativeInteger`` (or any integer type) accepts an ``xsd:integer``
-  within that type's range; out-of-range values are still reported.
-* Oxigraph stores literals in canonical form (``"0.80"`` as ``0.8``): reported values are
-  canonical, and pySHACL is to be compared on a copy of the store (`terms.union_graph`).
-  A lexical form Python's ``int()`` reads but XSD does not (``" 5"``) is no number to
-  Oxigraph's SPARQL functions.
-* Where pySHACL raises instead of reporting (``sh:lessThanOrEquals`` on values rdflib
-  cannot order), the engine reports a violation, as SHACL says; SPARQL constraints follow
-  SPARQL's type errors (rdflib finds ``"x" > 10`` true); message templates put values in
-  literally; anonymous subclasses are not followed.
+The data validated is the store's with the integer datatype declared for each property
+given back (``oa:start 5`` is ``"5"^^xsd:nonNegativeInteger``: `kg.store.terms.DatatypeRestorer`),
+which is what ``kg export`` writes.  Where the engine and pySHACL differ (ill-formed literals,
+values rdflib cannot order, SPARQL type errors...) is in docs/validation-engine.md;
+`kg.validate.combined` hands what the engine refuses to pySHACL.
 """
 
 from __future__ import annotations
@@ -63,9 +54,10 @@ def compile_shapes(shapes: Optional[Graph] = None, hierarchy: Optional[Graph] = 
     with the class *hierarchy* (default: the ontology's named classes)."""
     if shapes is None and hierarchy is None:
         return bundled()
-    from kg.validate.shacl import class_hierarchy, shapes_graph
+    from kg.validate.shacl import class_hierarchy, declared_datatypes, shapes_graph
     return CompiledShapes(shapes if shapes is not None else shapes_graph(),
-                          hierarchy if hierarchy is not None else class_hierarchy())
+                          hierarchy if hierarchy is not None else class_hierarchy(),
+                          restorer=declared_datatypes())
 
 
 def validate_store(store: ox.Store, graphs: Optional[Iterable[Union[ox.NamedNode, URIRef]]] = None,

@@ -27,17 +27,19 @@ Tri(maybe='!(!isLiteral(?v))', sure='!((!isLiteral(?v) || !COALESCE(<well formed
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import pyoxigraph as ox
-from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 from rdflib.term import XSDToPython as _RDFLIB_CONVERTERS
 
 from kg.namespaces import RDF, RDFS, SH, XSD
+from kg.store.terms import INTEGER_DATATYPES
 from kg.validate.engine.terms import canonical, sparql, to_ox, to_rdflib
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,12 +90,7 @@ TRUE, FALSE = Tri.exact("true"), Tri.exact("false")
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 #: Datatypes that Oxigraph stores as xsd:integer, with the bounds of their value space.
 INTEGER_TYPES: dict[URIRef, tuple[Optional[int], Optional[int]]] = {
-    XSD.integer: (None, None), XSD.nonNegativeInteger: (0, None), XSD.positiveInteger: (1, None),
-    XSD.nonPositiveInteger: (None, 0), XSD.negativeInteger: (None, -1),
-    XSD.long: (-2**63, 2**63 - 1), XSD.int: (-2**31, 2**31 - 1), XSD.short: (-2**15, 2**15 - 1),
-    XSD.byte: (-2**7, 2**7 - 1), XSD.unsignedLong: (0, 2**64 - 1), XSD.unsignedInt: (0, 2**32 - 1),
-    XSD.unsignedShort: (0, 2**16 - 1), XSD.unsignedByte: (0, 2**8 - 1),
-}
+    XSD.integer: (None, None), **{URIRef(k): v for k, v in INTEGER_DATATYPES.items()}}
 _CANONICAL_INTEGER = '"^-?[0-9]+$"'
 _CANONICAL_DECIMAL = '"^-?[0-9]+(\\\\.[0-9]+)?$"'
 _PLAIN_DATE = '"^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"'
@@ -128,7 +125,8 @@ class Constraint:
     shape: "Shape"
     component: URIRef
     #: "value": one result per violating value node; "focus": one per focus node (no
-    #: value); "sparql": a sh:sparql constraint (run as its own query); "off": deactivated.
+    #: value); "rows": its own query gives the results (?this ?value, maybe ?path);
+    #: "sparql": a sh:sparql constraint (run as its own query); "off": deactivated.
     level: str = "value"
     #: The shape's parameter this constraint checks (sh:minCount...), set by the reader.
     param: Optional[URIRef] = field(default=None, kw_only=True)
@@ -173,14 +171,26 @@ def class_(reader: "_Reader", shape: "Shape", param, value) -> Constraint:
 
 @dataclass(eq=False)
 class DatatypeConstraint(Constraint):
+    """sh:datatype, on the data graph the store stands for: its literals as stored, with the
+    declared integer datatype given back to the integers of a declared property
+    (`kg.store.terms.DatatypeRestorer`: ``oa:start 5`` is ``"5"^^xsd:nonNegativeInteger``).
+    A store that keeps what it is given (`DatatypeRestorer.keeps`) holds no well-formed
+    literal of another integer type: Oxigraph would have folded it."""
+
     datatype: URIRef = None
 
     def value_tri(self, v, focus, ctx):
         dt = self.datatype
         if dt == RDFS.Literal:
             return Tri.exact(f"!isLiteral({v})")
-        if dt in INTEGER_TYPES:
-            return self._integer_tri(v, *INTEGER_TYPES[dt])
+        declared = ctx.declared_type(v)
+        if declared is not None:
+            return self._declared_tri(v, declared)
+        if dt == XSD.integer:
+            return self._integer_tri(v)
+        if dt in INTEGER_TYPES:     # a stored integer is an xsd:integer here; an integer
+            # too large for Oxigraph keeps its datatype: decided in Python
+            return Tri("true", f"(!isLiteral({v}) || DATATYPE({v}) != {sparql(dt)})")
         d = sparql(dt)
         wrong = f"(!isLiteral({v}) || DATATYPE({v}) != {d})"
         safe = DATATYPE_SAFE.get(dt)
@@ -192,44 +202,79 @@ class DatatypeConstraint(Constraint):
             return Tri(f"(isLiteral({v}) || {wrong})", wrong)  # decided in Python
         return Tri(f"({wrong} || !COALESCE({safe(v)}, false))", wrong)
 
-    def _integer_tri(self, v, lo, hi) -> Tri:
-        """Oxigraph stores every integer type as xsd:integer: an xsd:integer in the range
-        of the datatype conforms (we cannot tell "5"^^xsd:integer from "5"^^xsd:int)."""
-        d = sparql(self.datatype)
-        in_range = [f"{v} >= {lo}"] if lo is not None else []
-        in_range += [f"{v} <= {hi}"] if hi is not None else []
-        ok = " && ".join([_safe_integer(v)] + in_range)
-        other_type = f"(!isLiteral({v}) || (DATATYPE({v}) != xsd:integer && DATATYPE({v}) != {d}))"
-        out_of_range = (f"({_safe_integer(v)} && !({' && '.join(in_range)}))" if in_range
-                        else "false")
-        return Tri(f"!COALESCE({ok}, false)", f"({other_type} || COALESCE({out_of_range}, false))")
+    def _integer_tri(self, v) -> Tri:
+        """xsd:integer on an undeclared property: a canonical integer conforms; an
+        xsd:integer literal in another form (ill-typed) is decided in Python."""
+        ok = f"COALESCE({_safe_integer(v)}, false)"
+        other = f"(!isLiteral({v}) || DATATYPE({v}) != xsd:integer)"
+        return Tri(f"!{ok}", other)
+
+    def _declared_tri(self, v, declared: URIRef) -> Tri:
+        """Values of a property whose integers are of the *declared* type: an integer in
+        that type's range is of that type, any other integer an xsd:integer.  (An integer
+        too large for Oxigraph keeps the datatype it was written with: Python decides.)"""
+        lo, hi = INTEGER_TYPES[declared]
+        bounds = ([f"{v} >= {lo}"] if lo is not None else []) + \
+                 ([f"{v} <= {hi}"] if hi is not None else [])
+        in_range = " && ".join(bounds) or "true"
+        dt, safe = self.datatype, _safe_integer(v)
+        if dt not in INTEGER_TYPES:
+            return Tri.exact(f"(!isLiteral({v}) || DATATYPE({v}) != {sparql(dt)})")
+        other = (f"(!isLiteral({v}) || (DATATYPE({v}) != xsd:integer "
+                 f"&& DATATYPE({v}) != {sparql(dt)}))")
+        if dt == declared:
+            return Tri(f"!COALESCE({safe} && {in_range}, false)",
+                       f"({other} || COALESCE({safe} && !({in_range}), false))")
+        if dt == XSD.integer:
+            return Tri(f"!COALESCE({safe} && !({in_range}), false)",
+                       f"({other} || COALESCE({safe} && {in_range}, false))")
+        return Tri("true", f"(!isLiteral({v}) || DATATYPE({v}) != {sparql(dt)})")
 
     def py_value(self, view, focus, value):
-        if (isinstance(value, ox.Literal) and value.datatype.value == XSD_INTEGER
-                and self.datatype in INTEGER_TYPES and re.fullmatch(r"-?[0-9]+", value.value)):
-            lo, hi = INTEGER_TYPES[self.datatype]    # an integer as Oxigraph stores it
-            n = int(value.value)
-            return not ((lo is None or n >= lo) and (hi is None or n <= hi))
-        return not _pyshacl_datatype(value, self.datatype)
+        return not literal_has_datatype(to_rdflib(value), self.datatype)
 
 
-def _pyshacl_datatype(value, rule: URIRef) -> bool:
-    """pySHACL's DatatypeConstraintComponent on one value: True if it conforms."""
-    from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent as C
-    v = to_rdflib(value)
+_LEXICAL = {  # lexical spaces rdflib is more lenient about than XSD
+    XSD.boolean: re.compile(r"true|false|1|0"),
+    XSD.decimal: re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"),
+    **{t: re.compile(r"[+-]?[0-9]+") for t in INTEGER_TYPES},
+}
+
+
+def well_formed(v: Literal) -> bool:
+    """Is *v*'s lexical form one of its datatype's (as far as rdflib knows the datatype)?"""
+    lexical = _LEXICAL.get(v.datatype)
+    if v.ill_typed is True or (lexical is not None and not lexical.fullmatch(str(v))):
+        return False
+    value, dt = v.value, v.datatype
+    expected = _PYTHON_TYPES.get(dt)
+    if dt in INTEGER_TYPES:
+        lo, hi = INTEGER_TYPES[dt]
+        return (isinstance(value, int) and not isinstance(value, bool)
+                and (lo is None or value >= lo) and (hi is None or value <= hi))
+    return expected is None or isinstance(value, expected)
+
+
+_PYTHON_TYPES = {
+    XSD.decimal: Decimal, XSD.float: float, XSD.double: float, XSD.boolean: bool,
+    XSD.date: _dt.date, XSD.time: _dt.time, XSD.dateTime: _dt.datetime, XSD.string: str,
+}
+
+
+def literal_has_datatype(v, rule: URIRef) -> bool:
+    """SHACL's sh:datatype on one rdflib value: a literal of datatype *rule* (a plain
+    literal is an xsd:string, a tagged one an rdf:langString) whose lexical form is
+    well formed."""
     if not isinstance(v, Literal):
         return False
-    if v.datatype == rule:
-        return v.ill_typed is not True and C._assert_actual_datatype(None, v, rule)
     if rule == RDFS.Literal:
         return True
-    if rule == RDFS.Datatype and v.datatype:
+    dt = v.datatype or (RDF.langString if v.language else XSD.string)
+    if dt != rule:
+        return False
+    if dt in (XSD.string, RDF.langString):
         return True
-    if v.datatype is None and v.language is None and rule == XSD.string:
-        return C._assert_actual_datatype(None, v, rule)
-    if rule == RDF.langString and v.language:
-        return C._assert_actual_datatype(None, v, rule)
-    return False
+    return well_formed(v)
 
 
 #: Per datatype, a SPARQL test that a literal of that datatype is well formed for rdflib
@@ -327,7 +372,7 @@ def max_count(reader, shape, param, value):
     return _count(reader, shape, param, value, at_least=False)
 
 
-RANGES = {  # parameter -> (component, SPARQL operator, pySHACL's test on compare_literal)
+RANGES = {  # parameter -> (component, SPARQL operator, the test on `compare`)
     SH.minInclusive: (SH.MinInclusiveConstraintComponent, ">=", lambda c: c >= 0),
     SH.minExclusive: (SH.MinExclusiveConstraintComponent, ">", lambda c: c > 0),
     SH.maxInclusive: (SH.MaxInclusiveConstraintComponent, "<=", lambda c: c <= 0),
@@ -350,15 +395,24 @@ class RangeConstraint(Constraint):
 
     def py_value(self, view, focus, value):
         test = RANGES[self.param][2]
-        v, bound = to_rdflib(value), self.bound
-        if not isinstance(v, Literal):
-            return True
-        if isinstance(bound.value, str) != isinstance(v.value, str):
-            return True
-        try:
-            return not test(compare_literal(v, bound))
-        except (TypeError, NotImplementedError):
-            return True
+        order = compare(to_rdflib(value), self.bound)
+        return order is None or not test(order)
+
+
+def compare(v, bound: Literal) -> Optional[int]:
+    """-1, 0 or 1 as *v* is below, equal to or above *bound*, by rdflib's comparison of
+    literal values; None when they cannot be compared (a non-literal, a string and a
+    number, types rdflib cannot order), which SHACL reports as a violation."""
+    if not isinstance(v, Literal) or isinstance(bound.value, str) != isinstance(v.value, str):
+        return None
+    try:
+        if v.eq(bound):
+            return 0
+        if isinstance(v.value, (_dt.datetime, _dt.time)):   # by value, timezones included
+            return 1 if v.value > bound.value else -1
+        return 1 if v > bound else -1
+    except (TypeError, NotImplementedError):
+        return None
 
 
 def _family(bound: Literal) -> Optional[Callable[[str], str]]:
@@ -398,9 +452,7 @@ class PatternConstraint(Constraint):
     def py_value(self, view, focus, value):
         if isinstance(value, ox.BlankNode):
             return True
-        from pyshacl.constraints.core.string_based_constraints import StringBasedConstraintBase
-        text = StringBasedConstraintBase.value_node_to_string(to_rdflib(value))
-        return not (self.regex.match(text) or self.regex.search(text))
+        return not self.regex.search(str(to_rdflib(value)))
 
 
 def pattern(reader, shape, param, value) -> Constraint:
@@ -427,11 +479,26 @@ def _canonical_member(reader, shape, param, term: Node) -> ox.NamedNode:
     return ox_term
 
 
+def _no_declared_integers(c: Constraint, declared, members) -> None:
+    """Refuse integers in sh:in / sh:hasValue on a property whose integers take back a
+    declared datatype: the store cannot tell ``5`` from ``"5"^^xsd:nonNegativeInteger``."""
+    integers = [m for m in members if isinstance(m, ox.Literal)
+                and m.datatype.value in {str(t) for t in INTEGER_TYPES}]
+    if declared and integers:
+        from kg.validate.engine.shapes import UnsupportedShapeError
+        raise UnsupportedShapeError(
+            "E330", f"shape {c.shape.label()} compares the values of <{c.shape.path}> with the "
+            f"integer {integers[0]}", cause="a store gives back that property's integers as "
+            "xsd:integer, so it cannot tell which integer datatype a value was written with",
+            fix="compare by value (sh:minInclusive, sh:maxInclusive) instead")
+
+
 @dataclass(eq=False)
 class InConstraint(Constraint):
     members: tuple = ()
 
     def value_tri(self, v, focus, ctx):
+        _no_declared_integers(self, ctx.declared_type(v), self.members)
         if not self.members:
             return TRUE
         return Tri.exact("!(" + " || ".join(f"sameTerm({v}, {m})" for m in self.members) + ")")
@@ -452,6 +519,8 @@ class HasValueConstraint(Constraint):
 
     def focus_tri(self, focus, ctx):
         if self.shape.is_property_shape:
+            if ctx.value_origin(self.shape) is not None:
+                _no_declared_integers(self, True, [self.value])
             return Tri.exact(f"NOT EXISTS {{ {focus} {self.shape.path_sparql} {self.value} }}")
         return Tri.exact(f"!sameTerm({focus}, {self.value})")
 
@@ -517,92 +586,6 @@ def property_pair(reader, shape, param, value) -> Constraint:
     comp = (SH.LessThanOrEqualsConstraintComponent if param == SH.lessThanOrEquals
             else SH.LessThanConstraintComponent)
     return PropertyPairConstraint(shape, comp, other=value, or_equal=param == SH.lessThanOrEquals)
-
-
-# --- shape-based constraints: sh:not, sh:and, sh:or, sh:node -----------------------------
-
-@dataclass(eq=False)
-class LogicalConstraint(Constraint):
-    operator: str = "node"                  # "not", "and", "or", "node"
-    members: list = field(default_factory=list)
-
-    def value_tri(self, v, focus, ctx):
-        parts = [shape_violation(s, v, ctx) for s in self.members]
-        if self.operator == "not":
-            return Tri.any_of([p.negate() for p in parts])  # one result per sh:not, joined
-        if self.operator == "or":
-            return Tri.all_of(parts)
-        return Tri.any_of(parts)                # sh:and, sh:node
-
-    def py_value(self, view, focus, value):
-        violated = [py_shape_violates(s, view, value) for s in self.members]
-        if self.operator == "not":
-            return not all(violated)
-        if self.operator == "or":
-            return all(violated)
-        return any(violated)
-
-    def shapes(self):
-        return self.members
-
-
-def _logical(operator: str, component: URIRef):
-    def read(reader, shape, param, value) -> Constraint:
-        nodes = [value] if operator in ("not", "node") else reader.items(shape.node, value)
-        members = [reader.shape(n, shape.node) for n in nodes]
-        return LogicalConstraint(shape, component, operator=operator, members=members)
-    return read
-
-
-not_ = _logical("not", SH.NotConstraintComponent)
-and_ = _logical("and", SH.AndConstraintComponent)
-or_ = _logical("or", SH.OrConstraintComponent)
-node = _logical("node", SH.NodeConstraintComponent)
-
-
-def shape_violation(shape: "Shape", x: str, ctx: "Context") -> Tri:
-    """Does the node in variable *x* violate *shape* (checked as its focus node)?"""
-    if shape.deactivated:
-        return FALSE
-    with ctx.entering(shape):
-        parts: list[Tri] = []
-        for group in [shape] + list(shape.properties):
-            for c in group.constraints:
-                parts.append(_violation_at(group, c, x, ctx))
-        return Tri.any_of(parts)
-
-
-def _violation_at(shape: "Shape", c: Constraint, x: str, ctx: "Context") -> Tri:
-    if c.level == "sparql":
-        raise ctx.unsupported_nested(shape, c)
-    if shape.deactivated or c.level == "off":
-        return FALSE
-    if c.level == "focus":
-        return c.focus_tri(x, ctx)
-    if not shape.is_property_shape:
-        return c.value_tri(x, x, ctx)
-    v = ctx.var("value")
-    inner = c.value_tri(v, x, ctx)
-    path = shape.path_sparql
-    return Tri(f"EXISTS {{ {x} {path} {v} FILTER({inner.maybe}) }}",
-               inner.sure if inner.sure == "false" else
-               f"EXISTS {{ {x} {path} {v} FILTER({inner.sure}) }}")
-
-
-def py_shape_violates(shape: "Shape", view: "View", node) -> bool:
-    """pySHACL's verdict: does *node* violate *shape*?"""
-    if shape.deactivated:
-        return False
-    for group in [shape] + list(shape.properties):
-        if group.deactivated:
-            continue
-        values = view.values(node, group.path_sparql) if group.is_property_shape else [node]
-        for c in group.constraints:
-            if c.level == "focus" and c.py_focus(view, node, values):
-                return True
-            if c.level == "value" and any(c.py_value(view, node, v) for v in values):
-                return True
-    return False
 
 
 # --- sh:sparql ---------------------------------------------------------------------------

@@ -4,14 +4,9 @@
 hierarchy (the ontology's plus any ``rdfs:subClassOf`` in the data), the focus nodes (every
 target, or only the nodes that the given graphs mention), renders one query per
 constraint, runs it, lets Python decide the few doubtful rows (see `components`), and
-returns a `ValidationReport` like the one of `kg.validate.validate_graph`.
+returns a `ValidationReport` like the one of `kg.validate.pyshacl_report`.
 
-Each query pays for its focus nodes (a VALUES block of the nodes an ingest batch
-mentions, or the targets) and for one index lookup per focus node, so the value
-constraints and the counts of the property shapes on a single predicate are merged, per
-set of targets, into one `ValuesCheck` and one `CountsQuery` (see `merged_checks`; the
-116 checks of the bundled shapes are run as 32 queries).  Each member's results are those
-its own query gives.
+The checks and how their rows become results are in `checks`.
 """
 
 from __future__ import annotations
@@ -21,7 +16,6 @@ import os
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
@@ -31,11 +25,13 @@ from rdflib.term import Node
 
 from kg import iris
 from kg.namespaces import RDF, RDFS, XSD
+from kg.store.terms import DatatypeRestorer
 from kg.validate.engine import components as cc
-from kg.validate.engine.shapes import Shape, UnsupportedShapeError, read_shapes
-from kg.validate.engine.sparql_constraints import SparqlConstraint, format_message
+from kg.validate.engine.checks import (Check, CountsCheck, _Fetched, checks_of,  # noqa: F401
+                                       generic_message, merged_checks)
+from kg.validate.engine.shapes import Shape, UnsupportedShapeError, path_iris, read_shapes
 from kg.validate.engine.terms import sparql, to_ox, to_rdflib
-from kg.validate.report import ValidationReport, ValidationResult, show
+from kg.validate.report import ValidationReport, ValidationResult
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +42,51 @@ GraphName = Union[ox.NamedNode, URIRef]
 # --- rendering context -------------------------------------------------------------------
 
 class Context:
-    """What a query needs beyond the shapes: the class hierarchy, fresh variable names."""
+    """What a query needs beyond the shapes: the class hierarchy, the declared integer
+    datatypes of properties (`DatatypeRestorer`), fresh variable names, and for each value
+    variable the property its values are read through (its origin)."""
 
-    def __init__(self, subclasses: dict[Node, set[Node]], doubt: bool = False):
+    def __init__(self, subclasses: dict[Node, set[Node]], doubt: bool = False,
+                 restorer: Optional[DatatypeRestorer] = None):
         self.subclasses = subclasses
         self.doubt = doubt          # every row to Python (a test of the Python twins)
+        self.restorer = restorer or DatatypeRestorer()
         self.counter = 0
         self.stack: list[Shape] = []
+        self.origins: dict[str, Optional[URIRef]] = {}
+
+    # -- declared integer datatypes ------------------------------------------------------------
+    def value_origin(self, shape: Shape) -> Optional[URIRef]:
+        """The property whose declared integer datatype the values of *shape* take back
+        (`DatatypeRestorer`), or None.  A path of several steps through such a property is
+        refused: which step a value came from, so its datatype, is unknown."""
+        if not shape.is_property_shape:
+            return None
+        declared = self.restorer.by_property
+        if isinstance(shape.path, URIRef):
+            return shape.path if str(shape.path) in declared else None
+        through = sorted(p for p in path_iris(shape.path) if str(p) in declared)
+        if through:
+            raise UnsupportedShapeError(
+                "E330", f"shape {shape.label()} reads values through <{through[0]}> in a path "
+                "of several steps", cause="a store gives back that property's integers as "
+                "xsd:integer, and the declared datatype of a value cannot be told in a path",
+                fix="check the value with a shape whose sh:path is the property itself")
+        return None
+
+    def declared_type(self, var: str) -> Optional[URIRef]:
+        """The declared integer datatype of the values in *var*, if any."""
+        origin = self.origins.get(var)
+        if origin is None:
+            return None
+        return URIRef(self.restorer.by_property[str(origin)].value)
+
+    def restore(self, origin: Optional[URIRef], value):
+        """*value* (an Oxigraph term) as the data graph holds it: with its declared integer
+        datatype when read through *origin*."""
+        if origin is None or not isinstance(value, ox.Literal):
+            return value
+        return self.restorer.restore(to_ox(origin), value)
 
     def var(self, name: str) -> str:
         self.counter += 1
@@ -100,13 +134,19 @@ class View:
         self.store, self.dataset, self.ctx = store, dataset, ctx
         self._values: dict = {}
 
-    def values(self, node, path: str) -> list:
+    def values(self, node, path: str, origin: Optional[URIRef] = None) -> list:
+        """The values of *node* on *path*, integers with the datatype declared for *origin*."""
         key = (node, path)
         if key not in self._values:
             rows = self.store.query(f"SELECT DISTINCT ?this ?v WHERE {{ ?this {path} ?v }}",
                                     substitutions={ox.Variable("this"): node}, **self.dataset)
             self._values[key] = [r["v"] for r in rows]
-        return self._values[key]
+        return [self.ctx.restore(origin, v) for v in self._values[key]]
+
+    def predicates(self, node) -> list:
+        rows = self.store.query("SELECT DISTINCT ?p WHERE { ?this ?p ?o }",
+                                substitutions={ox.Variable("this"): node}, **self.dataset)
+        return [r["p"] for r in rows]
 
     def has_class(self, node, cls) -> bool:
         values = " ".join(sparql(c) for c in self.ctx.closure(cls))
@@ -116,274 +156,53 @@ class View:
         return any(True for _ in rows)
 
 
-# --- checks: one query each --------------------------------------------------------------
-
-@dataclass(eq=False)
-class Check:
-    """One constraint of one shape, run for the focus nodes of one shape with targets."""
-
-    root: Shape
-    shape: Shape            # the root itself, or one of its sh:property shapes
-    constraint: cc.Constraint
-
-    def query(self, focus: str, ctx: Context) -> str:
-        c, shape = self.constraint, self.shape
-        if isinstance(c, SparqlConstraint):
-            return c.query(focus)
-        start, projection = f"{{ {focus} }}", "?this"
-        if c.level == "focus":
-            tri = c.focus_tri("?this", ctx)
-        elif shape.is_property_shape:
-            tri = c.value_tri("?value", "?this", ctx)
-            # distinct pairs first: a triple stored in many graphs is checked once
-            start = (f"{{ SELECT DISTINCT ?this ?value WHERE {{ {start} "
-                     f"?this {shape.path_sparql} ?value }} }}")
-            projection = "?this ?value"
-        else:
-            tri = c.value_tri("?this", "?this", ctx)
-        if ctx.doubt:
-            tri = cc.Tri("true", "false")
-        sure = ""
-        if not tri.is_exact:
-            projection += " ?sure"
-            sure = f" BIND({tri.sure} AS ?sure)"
-        return f"SELECT DISTINCT {projection} WHERE {{ {start} FILTER({tri.maybe}){sure} }}"
-
-
-    @property
-    def constraints(self) -> list:
-        return [self.constraint]
-
-    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
-        return _results(self, rows, view)
-
-
-@dataclass(eq=False)
-class CountsCheck:
-    """The sh:minCount and sh:maxCount of one property shape, as one count per focus node.
-
-    A triple stored in several graphs appears once per graph in the union, so a value many
-    articles share (the label of a hospital they all name) would make the pairwise patterns
-    of `CountConstraint.focus_tri` quadratic; COUNT(DISTINCT) is linear, and one query
-    serves both bounds."""
-
-    root: Shape
-    shape: Shape
-    counts: list            # components.CountConstraint
-
-    @property
-    def constraints(self) -> list:
-        return self.counts
-
-    def query(self, focus: str, ctx: Context) -> str:
-        if ctx.doubt:       # the Python twins decide from the values
-            return f"SELECT DISTINCT ?this WHERE {{ {{ {focus} }} }}"
-        bad = " || ".join(f"?n {'<' if c.at_least else '>'} {c.bound}" for c in self.counts)
-        return (f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {{ {focus} }} "
-                f"OPTIONAL {{ ?this {self.shape.path_sparql} ?v }} }} "
-                f"GROUP BY ?this HAVING ({bad.replace('?n', 'COUNT(DISTINCT ?v)')})")
-
-    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
-        counted = "n" in [v.value for v in rows.variables]
-        for row in rows:
-            focus = row["this"]
-            n = (int(row["n"].value) if counted
-                 else len(view.values(focus, self.shape.path_sparql)))
-            for c in self.counts:
-                if (n < c.bound) if c.at_least else (n > c.bound):
-                    yield _result(Check(self.root, self.shape, c), focus, None)
-
-
-def checks_of(roots: list[Shape]) -> list:
-    """One check per constraint, but one `CountsCheck` for the counts of a property shape
-    (except a lone sh:minCount 1: NOT EXISTS is cheaper)."""
-    out: list = []
-    for root in roots:
-        for shape in [root] + [p for p in root.properties if not p.deactivated]:
-            live = [c for c in shape.constraints if c.level != "off"]
-            counts = [c for c in live if isinstance(c, cc.CountConstraint)]
-            if counts and not (len(counts) == 1 and counts[0].at_least and counts[0].bound <= 1):
-                out.append(CountsCheck(root, shape, counts))
-                live = [c for c in live if c not in counts]
-            out.extend(Check(root, shape, c) for c in live)
-    return out
-
-
-def _plain(shape: Shape) -> bool:
-    """A property shape whose path is one predicate (``sh:path ekg:label``)."""
-    return shape.is_property_shape and isinstance(shape.path, URIRef)
-
-
-@dataclass(eq=False)
-class ValuesCheck:
-    """The value constraints (sh:datatype, sh:class, sh:in...) of the property shapes whose
-    path is a single predicate, of the root shapes with the same targets (so the same focus
-    nodes), as one query over the focus nodes' triples.
-
-    Separate checks would each look up their predicate for every focus node; here each
-    focus node's triples are read once and every constraint is a column::
-
-        SELECT ?this ?value ?m0 ?s0 ?m1 ... WHERE {
-          { SELECT DISTINCT ?this ?_kg_p ?value WHERE {
-              { VALUES ?this { ... } } ?this ?_kg_p ?value FILTER(?_kg_p IN (<p0>, <p1>)) } }
-          BIND(IF(sameTerm(?_kg_p, <p0>), (maybe0), false) AS ?m0)  # member 0 may fail
-          BIND(IF(?m0, (sure0), false) AS ?s0)               # only when maybe != sure
-          ...
-          FILTER(?m0 || ?m1 ...) }
-
-    A row is a result of member *k* where ``?mk`` is true, decided as that member's own
-    query would (`Check.query`): same rows, same results."""
-
-    root: Shape             # the first member's: its focus nodes are every member's
-    members: list           # Check, each on a _plain property shape, level "value"
-
-    @property
-    def shape(self) -> Shape:
-        return self.root
-
-    @property
-    def constraints(self) -> list:
-        return [m.constraint for m in self.members]
-
-    def query(self, focus: str, ctx: Context) -> str:
-        preds = sorted({m.shape.path_sparql for m in self.members})
-        columns, binds, wanted = ["?this", "?value"], [], []
-        for k, m in enumerate(self.members):
-            tri = (cc.Tri("true", "false") if ctx.doubt
-                   else m.constraint.value_tri("?value", "?this", ctx))
-            binds.append(f"BIND(IF(sameTerm(?_kg_p, {m.shape.path_sparql}), ({tri.maybe}), "
-                         f"false) AS ?m{k})")
-            columns.append(f"?m{k}")
-            wanted.append(f"?m{k}")
-            if not tri.is_exact:
-                binds.append(f"BIND(IF(?m{k}, ({tri.sure}), false) AS ?s{k})")
-                columns.append(f"?s{k}")
-        return (f"SELECT {' '.join(columns)} WHERE {{ "
-                f"{{ SELECT DISTINCT ?this ?_kg_p ?value WHERE {{ {{ {focus} }} "
-                f"?this ?_kg_p ?value FILTER(?_kg_p IN ({', '.join(preds)})) }} }} "
-                f"{' '.join(binds)} FILTER({' || '.join(wanted)}) }}")
-
-    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
-        names = {v.value for v in rows.variables}
-        for k, m in enumerate(self.members):
-            sure = f"s{k}" if f"s{k}" in names else None
-            mine = [{"this": r["this"], "value": r["value"], "sure": r[sure] if sure else None}
-                    for r in rows if _true(r[f"m{k}"])]
-            variables = [ox.Variable("this"), ox.Variable("value")]
-            variables += [ox.Variable("sure")] if sure else []
-            yield from _results(m, _Fetched(variables, mine), view)
-
-
-@dataclass(eq=False)
-class CountsQuery:
-    """The sh:minCount and sh:maxCount of the property shapes whose path is a single
-    predicate, of the root shapes with the same targets, as one count per focus node and
-    predicate::
-
-        SELECT ?this ?n0 ?n1 ... WHERE {
-          { SELECT ?this (COUNT(DISTINCT IF(sameTerm(?_kg_p, <p0>), ?v, ?_kg_none)) AS ?n0)
-                         ...
-            WHERE { { VALUES ?this { ... } }
-                    OPTIONAL { ?this ?_kg_p ?v FILTER(?_kg_p IN (<p0>, <p1>)) } }
-            GROUP BY ?this }
-          FILTER(?n0 < 1 || ?n0 > 1 || ?n1 < 1 ...) }
-
-    (``?_kg_none`` is never bound: COUNT skips the values of the other predicates.)  Each
-    member, a `CountsCheck` or the lone ``sh:minCount 1`` of a `Check`, reports the focus
-    nodes whose count breaks its bounds, as its own query would."""
-
-    root: Shape             # the first member's: its focus nodes are every member's
-    members: list           # CountsCheck or Check with a CountConstraint, on _plain shapes
-
-    @property
-    def shape(self) -> Shape:
-        return self.root
-
-    @property
-    def constraints(self) -> list:
-        return [c for m in self.members for c in _counts(m)]
-
-    def query(self, focus: str, ctx: Context) -> str:
-        if ctx.doubt:       # the Python twins decide from the values
-            return f"SELECT DISTINCT ?this WHERE {{ {{ {focus} }} }}"
-        preds = sorted({m.shape.path_sparql for m in self.members})
-        counts, bad = [], []
-        for k, m in enumerate(self.members):
-            counts.append(f"(COUNT(DISTINCT IF(sameTerm(?_kg_p, {m.shape.path_sparql}), ?v, "
-                          f"?_kg_none)) AS ?n{k})")
-            bad += [f"?n{k} {'<' if c.at_least else '>'} {c.bound}" for c in _counts(m)]
-        return (f"SELECT ?this {' '.join(f'?n{k}' for k in range(len(self.members)))} "
-                f"WHERE {{ {{ SELECT ?this {' '.join(counts)} WHERE {{ {{ {focus} }} "
-                f"OPTIONAL {{ ?this ?_kg_p ?v FILTER(?_kg_p IN ({', '.join(preds)})) }} }} "
-                f"GROUP BY ?this }} FILTER({' || '.join(bad)}) }}")
-
-    def results(self, rows, view: "View") -> Iterator[ValidationResult]:
-        counted = "n0" in [v.value for v in rows.variables]
-        rows = list(rows)
-        for k, m in enumerate(self.members):
-            for row in rows:
-                focus = row["this"]
-                n = (int(row[f"n{k}"].value) if counted
-                     else len(view.values(focus, m.shape.path_sparql)))
-                for c in _counts(m):
-                    if (n < c.bound) if c.at_least else (n > c.bound):
-                        yield _result(Check(m.root, m.shape, c), focus, None)
-
-
-def _counts(check) -> list:
-    return check.counts if isinstance(check, CountsCheck) else [check.constraint]
-
-
-def _targets_key(root: Shape) -> tuple:
-    """Roots with the same targets have the same focus nodes."""
-    return (root.classes, frozenset(root.target_nodes), frozenset(root.subjects_of),
-            frozenset(root.objects_of))
-
-
-def merged_checks(checks: list) -> list:
-    """*checks* with, per set of targets (``sh:targetClass ekg:Quote``...), the value
-    checks and the counts of the property shapes on a single predicate merged into one
-    `ValuesCheck` and one `CountsQuery` (where there are two or more to merge), whichever
-    root shape they belong to; the other checks as they are."""
-    out: list = []
-    values: dict = {}
-    counts: dict = {}
-    for check in checks:
-        key = _targets_key(check.root)
-        if isinstance(check, CountsCheck) and _plain(check.shape):
-            counts.setdefault(key, []).append(check)
-        elif isinstance(check, Check) and _plain(check.shape):
-            if isinstance(check.constraint, cc.CountConstraint):
-                counts.setdefault(key, []).append(check)
-            elif check.constraint.level == "value":
-                values.setdefault(key, []).append(check)
-            else:
-                out.append(check)
-        else:
-            out.append(check)
-    for key in dict.fromkeys(_targets_key(c.root) for c in checks):
-        for group, kind in ((values.get(key, []), ValuesCheck),
-                            (counts.get(key, []), CountsQuery)):
-            out.extend([kind(group[0].root, group)] if len(group) > 1 else group)
-    return out
-
-
 # --- the compiled shapes -------------------------------------------------------------------
 
 class CompiledShapes:
     """Shapes read once, ready to validate any number of stores."""
 
-    def __init__(self, shapes_graph: Graph, hierarchy: Graph):
+    def __init__(self, shapes_graph: Graph, hierarchy: Graph, *, strict: bool = True,
+                 restorer: Optional[DatatypeRestorer] = None):
+        """Read and check *shapes_graph*.  With *strict*, a shape the engine cannot check
+        raises `UnsupportedShapeError`; otherwise it goes into `refused` (node -> error)
+        with every other shape with targets that refers to it, for another validator."""
         self.graph = shapes_graph
-        self.roots = read_shapes(shapes_graph)
-        self.checks = checks_of(self.roots)
-        self.merged = merged_checks(self.checks)   # what runs: the queries
         self.hierarchy = hierarchy
+        self.restorer = restorer or DatatypeRestorer()
+        self.refused: dict[Node, UnsupportedShapeError] = {}
+        roots = read_shapes(shapes_graph, None if strict else self.refused,
+                            frozenset(self.restorer.by_property))
         # render every query once with the bundled hierarchy: an unsupported nesting
         # (recursion, nested sh:sparql) fails here rather than in the middle of a run
-        ctx = Context(_subclass_map(hierarchy.subject_objects(RDFS.subClassOf)))
-        for check in self.checks + self.merged:
+        ctx = self._context(_subclass_map(hierarchy.subject_objects(RDFS.subClassOf)))
+        self.roots = []
+        for root in roots:
+            try:
+                self._check_targets(root)
+                for check in checks_of([root]):
+                    check.query(_focus_all(check.root, ctx), ctx)
+            except UnsupportedShapeError as err:
+                if strict:
+                    raise
+                self.refused[root.node] = err
+                continue
+            self.roots.append(root)
+        self.checks = checks_of(self.roots)
+        self.merged = merged_checks(self.checks)   # what runs: the queries
+        for check in self.merged:
             check.query(_focus_all(check.root, ctx), ctx)
+
+    def _context(self, subclasses: dict, doubt: bool = False) -> Context:
+        return Context(subclasses, doubt=doubt, restorer=self.restorer)
+
+    def _check_targets(self, root: Shape) -> None:
+        declared = [p for p in root.objects_of if str(p) in self.restorer.by_property]
+        if declared:
+            raise UnsupportedShapeError(
+                "E330", f"shape {root.label()} targets the objects of <{declared[0]}>",
+                cause="a store gives back that property's integers as xsd:integer, so the "
+                      "focus nodes would not be the terms the data holds",
+                fix="target the subjects and check the values with a property shape")
 
     # -- one validation ----------------------------------------------------------------------
     def validate(self, store: ox.Store, graphs: Optional[Iterable[GraphName]] = None,
@@ -400,7 +219,7 @@ class CompiledShapes:
         of the constraints instead of letting SPARQL decide."""
         graph_list = None if graphs is None else sorted({to_ox(g) for g in graphs}, key=str)
         dataset = {} if default_graph else self._dataset(store)
-        ctx = Context(self._subclasses(store), doubt=decide_in_python)
+        ctx = self._context(self._subclasses(store), doubt=decide_in_python)
         view = View(store, dataset, ctx)
         jobs: list[tuple] = []              # (check, query text, substitutions)
         triples = None                      # the triples of *graphs*, counted on the way
@@ -457,7 +276,7 @@ class CompiledShapes:
         return {"default_graph": graphs + [ox.DefaultGraph()]}
 
     def _ontology_matters(self, store: ox.Store, onto: ox.NamedNode) -> bool:
-        ctx = Context(self._subclasses(store))
+        ctx = self._context(self._subclasses(store))
         classes = set()
         predicates = set()
         for root in self.roots:
@@ -516,16 +335,6 @@ CHUNK = 1000
 #: How many queries of a full validation run at once (on as many cores).
 WORKERS = 2
 
-
-@dataclass
-class _Fetched:
-    """The rows of a query, read to the end (in a worker thread)."""
-
-    variables: list
-    rows: list
-
-    def __iter__(self):
-        return iter(self.rows)
 
 
 def _mentioned(store: ox.Store, graphs: list) -> tuple[set, int]:
@@ -616,99 +425,13 @@ def _triple_count(store: ox.Store, graphs: Optional[list]) -> int:
     return sum(1 for g in graphs for _ in store.quads_for_pattern(None, None, None, g))
 
 
-# --- results -------------------------------------------------------------------------------
-
-def _results(check: Check, rows, view: View) -> Iterator[ValidationResult]:
-    c, shape = check.constraint, check.shape
-    if isinstance(c, SparqlConstraint):
-        yield from _sparql_results(check, rows)
-        return
-    names = [v.value for v in rows.variables]
-    for row in rows:
-        focus = row["this"]
-        value = row["value"] if "value" in names else (focus if c.level == "value" else None)
-        if "sure" in names and not _true(row["sure"]):
-            if c.level == "focus":
-                values = (view.values(focus, shape.path_sparql) if shape.is_property_shape
-                          else [focus])
-                doubtful_violates = c.py_focus(view, focus, values)
-            else:
-                doubtful_violates = c.py_value(view, focus, value)
-            if not doubtful_violates:
-                continue
-        yield _result(check, focus, value)
-
-
-def _true(term) -> bool:
-    return isinstance(term, ox.Literal) and term.value == "true"
-
-
-def _result(check: Check, focus, value, path=None, message: Optional[str] = None
-            ) -> ValidationResult:
-    shape = check.shape
-    return ValidationResult(
-        focus_node=to_rdflib(focus), severity=shape.severity,
-        message=message or " / ".join(shape.messages) or generic_message(check, focus, value),
-        source_shape=shape.node, path=path if path is not None else shape.path,
-        value=to_rdflib(value), constraint_component=check.constraint.component)
-
-
-def _sparql_results(check: Check, rows) -> Iterator[ValidationResult]:
-    c, shape = check.constraint, check.shape
-    names = [v.value for v in rows.variables]
-    seen = set()
-    for row in rows:
-        bound = {n: to_rdflib(row[n]) for n in names if row[n] is not None}
-        key = tuple(sorted((k, v.n3()) for k, v in bound.items()))
-        if key in seen:
-            continue
-        seen.add(key)
-        focus = row["this"]
-        value = row["value"] if "value" in bound else (None if shape.is_property_shape else focus)
-        path = bound.get("path")
-        templates = sorted(set(shape.messages) | set(c.messages))
-        message = " / ".join(sorted(format_message(t, bound) for t in templates))
-        yield _result(check, focus, value, path=path, message=message or "(no message)")
-
-
-def generic_message(check: Check, focus, value) -> str:
-    """pySHACL's wording for a result of a shape without sh:message (close to it)."""
-    c, shape = check.constraint, check.shape
-    where = show(to_rdflib(focus)) + (f"->{show(shape.path)}" if shape.path is not None else "")
-    if isinstance(c, cc.CountConstraint):
-        return f"{'Less' if c.at_least else 'More'} than {c.bound} values on {where}"
-    if isinstance(c, cc.ClassConstraint):
-        return f"Value does not have class {show(c.cls)}"
-    if isinstance(c, cc.DatatypeConstraint):
-        return f"Value is not Literal with datatype {show(c.datatype)}"
-    if isinstance(c, cc.NodeKindConstraint):
-        return f"Value is not of Node Kind {show(c.kind)}"
-    if isinstance(c, cc.InConstraint):
-        return f"Value {show(to_rdflib(value))} not in list {[str(m) for m in c.members]}"
-    if isinstance(c, cc.HasValueConstraint):
-        return f"Node {where} does not contain a value in the set: ['{c.value.value}']"
-    if isinstance(c, cc.PatternConstraint):
-        return f"Value does not match pattern '{c.pattern}'"
-    if isinstance(c, cc.RangeConstraint):
-        op = cc.RANGES[c.param][1]
-        return f"Value is not {op} {show(c.bound)}"
-    if isinstance(c, cc.PropertyPairConstraint):
-        return f"Value of {where} is not {'<=' if c.or_equal else '<'} {show(c.other)}"
-    if isinstance(c, cc.LogicalConstraint):
-        v = show(to_rdflib(value))
-        if c.operator == "not":
-            return f"Node {v} must not conform to shape {show(c.members[0].node)}"
-        return f"Node {v} does not conform to {c.operator} of its shapes"
-    return "(no message)"
-
-
 # --- the bundled shapes ----------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def bundled() -> CompiledShapes:
     """The bundled shapes, compiled once."""
-    from kg.validate.shacl import class_hierarchy, shapes_graph
-    return CompiledShapes(shapes_graph(), class_hierarchy())
+    from kg.validate.shacl import class_hierarchy, declared_datatypes, shapes_graph
+    return CompiledShapes(shapes_graph(), class_hierarchy(), restorer=declared_datatypes())
 
 
 __all__ = ["Check", "CompiledShapes", "Context", "View", "bundled"]

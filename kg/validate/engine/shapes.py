@@ -3,20 +3,21 @@
 `read_shapes` walks every shape of the graph (typed ``sh:NodeShape`` / ``sh:PropertyShape``,
 or given a target, or reached through ``sh:property``, ``sh:node``, ``sh:not``, ``sh:and``,
 ``sh:or``) and gives the shapes that have targets, each with its property shapes and
-constraints.  A SHACL term it does not know on a shape (``sh:xone``, ``sh:closed``,
-``sh:minLength``...) raises `UnsupportedShapeError` naming the shape and the term, so that a
-new shape cannot go unchecked without anyone noticing.
+constraints.  A SHACL term it does not know on a shape (``sh:qualifiedValueShape``,
+``sh:target``...) raises `UnsupportedShapeError` naming the shape and the term, so that a new
+shape cannot go unchecked without anyone noticing.
 
 >>> from rdflib import Graph
 >>> g = Graph().parse(format="turtle", data='''
 ...     @prefix sh: <http://www.w3.org/ns/shacl#> .
 ...     <urn:S> a sh:NodeShape ; sh:targetClass <urn:C> ;
-...         sh:property [ sh:path <urn:p> ; sh:minLength 3 ] .''')
+...         sh:property [ sh:path <urn:p> ; sh:qualifiedValueShape [ sh:class <urn:D> ] ;
+...                       sh:qualifiedMinCount 1 ] .''')
 >>> try:
 ...     read_shapes(g)
 ... except UnsupportedShapeError as err:
 ...     print(err.what)
-shape [sh:path <urn:p>] of <urn:S> uses sh:minLength
+shape [sh:path <urn:p>] of <urn:S> uses sh:qualifiedMinCount
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ from rdflib.term import Node
 from kg.errors import ConfigError
 from kg.namespaces import OWL, RDF, RDFS, SH
 from kg.validate.engine import components as cc
+from kg.validate.engine import logical as lc
+from kg.validate.engine import pairs as pc
+from kg.validate.engine import strings as sc
+from kg.validate.engine.terms import canonical, to_ox
 from kg.validate.report import PathLike, Severity, path_from_rdf
 
 SPEC = "https://www.w3.org/TR/shacl/"
@@ -43,7 +48,8 @@ class UnsupportedShapeError(ConfigError):
 #: Shape terms that select focus nodes, describe, group or configure: no check of their own.
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 NON_VALIDATING = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue,
-                  SH.severity, SH.message, SH.deactivated, SH.property, SH.path, SH.flags}
+                  SH.severity, SH.message, SH.deactivated, SH.property, SH.path, SH.flags,
+                  SH.ignoredProperties}
 #: Constraint parameter -> the function that compiles it (see components.py).
 PARAMETERS = {
     SH["class"]: cc.class_, SH.datatype: cc.datatype, SH.nodeKind: cc.node_kind,
@@ -52,16 +58,13 @@ PARAMETERS = {
     SH.minExclusive: cc.value_range, SH.maxExclusive: cc.value_range,
     SH.pattern: cc.pattern, SH["in"]: cc.in_, SH.hasValue: cc.has_value,
     SH.lessThan: cc.property_pair, SH.lessThanOrEquals: cc.property_pair,
-    SH["not"]: cc.not_, SH["and"]: cc.and_, SH["or"]: cc.or_, SH.node: cc.node,
-    SH.sparql: cc.sparql_constraint,
+    SH["not"]: lc.not_, SH["and"]: lc.and_, SH["or"]: lc.or_, SH.xone: lc.xone, SH.node: lc.node,
+    SH.sparql: cc.sparql_constraint, SH.uniqueLang: sc.unique_lang,
+    SH.minLength: sc.min_length, SH.maxLength: sc.max_length, SH.languageIn: sc.language_in,
+    SH.closed: pc.closed, SH.equals: pc.pair_set, SH.disjoint: pc.pair_set,
 }
 #: Where the spec defines the components we do not support, for the error message.
 UNSUPPORTED_LINKS = {
-    SH.xone: "XoneConstraintComponent", SH.closed: "ClosedConstraintComponent",
-    SH.ignoredProperties: "ClosedConstraintComponent", SH.equals: "EqualsConstraintComponent",
-    SH.disjoint: "DisjointConstraintComponent", SH.minLength: "MinLengthConstraintComponent",
-    SH.maxLength: "MaxLengthConstraintComponent", SH.languageIn: "LanguageInConstraintComponent",
-    SH.uniqueLang: "UniqueLangConstraintComponent",
     SH.qualifiedValueShape: "QualifiedValueShapeConstraintComponent",
     SH.target: "sparql-targets", SH.rule: "sparql-targets",
 }
@@ -102,9 +105,14 @@ class Shape:
 
 
 class _Reader:
-    def __init__(self, g: Graph):
+    def __init__(self, g: Graph, declared: frozenset = frozenset()):
         self.g = g
+        self.declared = declared    # properties whose integers have a declared datatype
         self.shapes: dict[Node, Shape] = {}
+        self.failed: dict[Node, UnsupportedShapeError] = {}
+        #: parameter -> the SPARQL-based constraint component it belongs to (SHACL 6)
+        self.custom = {path: comp for comp, param in g.subject_objects(SH.parameter)
+                       for path in g.objects(param, SH.path)}
 
     # -- errors ----------------------------------------------------------------------------
     def where(self, node: Node) -> str:
@@ -139,8 +147,20 @@ class _Reader:
         return list(Collection(self.g, lst))
 
     def shape(self, node: Node, parent: Optional[Node] = None) -> Shape:
+        """The shape at *node*, read once; a shape that fails to read fails every shape
+        that refers to it, each time."""
+        if node in self.failed:
+            raise self.failed[node]
         if node in self.shapes:
             return self.shapes[node]
+        try:
+            return self._read(node, parent)
+        except UnsupportedShapeError as err:
+            self.shapes.pop(node, None)
+            self.failed[node] = err
+            raise
+
+    def _read(self, node: Node, parent: Optional[Node]) -> Shape:
         g = self.g
         shape = Shape(node, owner=self.shapes.get(parent) if parent is not None else None)
         self.shapes[node] = shape       # before reading nested shapes: recursion stops here
@@ -165,7 +185,15 @@ class _Reader:
         shape.target_nodes = tuple(sorted(g.objects(node, SH.targetNode)))
         shape.subjects_of = tuple(sorted(g.objects(node, SH.targetSubjectsOf)))
         shape.objects_of = tuple(sorted(g.objects(node, SH.targetObjectsOf)))
+        for target in shape.target_nodes:
+            if isinstance(target, Literal) and canonical(target) != to_ox(target):
+                raise self.unsupported(node, SH.targetNode, f"its target {target.n3()} is not in "
+                                       "the canonical form in which Oxigraph stores it")
         for p in sorted(set(g.predicates(node, None))):
+            if p in self.custom:
+                raise self.unsupported(node, SH.ConstraintComponent, "it uses the parameter "
+                                       f"<{p}> of the SPARQL-based constraint component "
+                                       f"<{self.custom[p]}>, which the engine does not run")
             if not str(p).startswith(str(SH)) or p in NON_VALIDATING or p in TARGETS:
                 continue
             if p not in PARAMETERS:
@@ -206,23 +234,44 @@ class _Reader:
         raise self.malformed(node, f"{path.n3()} is not a SHACL property path")
 
 
+def path_iris(path) -> set:
+    """The properties a path (an rdflib path or IRI) goes through."""
+    if isinstance(path, URIRef):
+        return {path}
+    inner = getattr(path, "args", None) or [getattr(path, "arg", None) or path.path]
+    return set().union(*(path_iris(p) for p in inner))
+
+
 def is_shape_candidate(g: Graph, node: Node) -> bool:
     """True for a node typed as a shape or carrying a target (what pySHACL validates)."""
     return ((node, RDF.type, SH.NodeShape) in g or (node, RDF.type, SH.PropertyShape) in g
             or any((node, t, None) in g for t in TARGETS))
 
 
-def read_shapes(g: Graph) -> list[Shape]:
+def read_shapes(g: Graph, refused: Optional[dict] = None, declared: frozenset = frozenset()
+                ) -> list[Shape]:
     """The shapes of *g* that have targets (with what they reach), in a stable order.
 
-    Every shape of the graph is read, with or without targets, so that an unsupported term
-    fails here whether or not a target reaches it."""
-    reader = _Reader(g)
+    Every shape of the graph is read, with or without targets.  Without *refused*, the
+    first unsupported term raises `UnsupportedShapeError`; with a dict, each shape with
+    targets that cannot be read (itself or a shape it refers to) goes into it instead
+    (node -> error), and the others are returned."""
+    reader = _Reader(g, declared)
     nodes = {s for t in (SH.NodeShape, SH.PropertyShape) for s in g.subjects(RDF.type, t)}
     nodes |= {s for t in TARGETS for s in g.subjects(t, None)}
     for node in sorted(nodes, key=lambda n: (isinstance(n, BNode), str(n))):
-        reader.shape(node)
+        try:
+            reader.shape(node)
+        except UnsupportedShapeError as err:
+            if refused is None:
+                raise
+            if any((node, t, None) in g for t in TARGETS) or node in _implicit_targets(g):
+                refused[node] = err
     return [s for s in reader.shapes.values() if s.has_targets and not s.deactivated]
 
 
-__all__ = ["Shape", "UnsupportedShapeError", "read_shapes"]
+def _implicit_targets(g: Graph) -> set:
+    return {s for c in (RDFS.Class, OWL.Class) for s in g.subjects(RDF.type, c)}
+
+
+__all__ = ["Shape", "UnsupportedShapeError", "path_iris", "read_shapes"]

@@ -23,44 +23,12 @@ from __future__ import annotations
 from typing import Iterable, Optional, Union
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+from kg.store.terms import DatatypeRestorer, to_ox, to_rdflib
 
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal]
-
-
-def to_ox(term: Union[Node, OxTerm]) -> OxTerm:
-    """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through)."""
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.DefaultGraph)):
-        return term
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def to_rdflib(term: Optional[OxTerm]) -> Optional[Node]:
-    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain ones)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def sparql(term: Union[Node, OxTerm]) -> str:
@@ -85,15 +53,19 @@ def canonical(term: Union[Node, OxTerm]) -> OxTerm:
 
 
 def union_graph(store: ox.Store, graphs: Optional[Iterable[ox.NamedNode]] = None,
-                exclude: Iterable[ox.NamedNode] = ()) -> Graph:
+                exclude: Iterable[ox.NamedNode] = (), *,
+                restorer: Optional[DatatypeRestorer] = None) -> Graph:
     """The triples of *store* (of *graphs*, or of every graph but *exclude*) as one rdflib
-    graph: what pySHACL validates when it is given the same data as the engine."""
+    graph, integer datatypes restored by *restorer* (as an export does): the data graph the
+    engine validates, for pySHACL."""
     g = Graph()
     skip = {to_ox(x) for x in exclude}
     if graphs is None:
         quads = (q for q in store if q.graph_name not in skip)
     else:
         quads = (q for gn in graphs for q in store.quads_for_pattern(None, None, None, to_ox(gn)))
+    if restorer is not None:
+        quads = restorer.quads(quads)
     for q in quads:
         g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return g

@@ -25,7 +25,8 @@ import unicodedata
 from typing import Iterable, Optional
 
 from kg.model import AgentRef
-from kg.gazetteer import BODIES, BODY_STATES, DEMONYM_OF, DEMONYMS, STATE_NAMES, classify_kind
+from kg.extract.agents.kinds import classify_kind
+from kg.gazetteer import BODIES, BODY_STATES, DEMONYM_OF, DEMONYMS, STATE_NAMES
 
 _SPELLING = {
     "defense": "defence", "organization": "organisation", "center": "centre",

@@ -1,0 +1,102 @@
+"""Noun phrases as written: the tokens of a phrase, its name without articles, its span."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kg.extract.agents.words import QUANTITY_WORDS
+from kg.model import Span
+
+#: Entity labels that can name a party.
+NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+#: Relations of the left modifiers that belong to a noun phrase.
+_NP_LEFT = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "advmod",
+            "npadvmod", "predet")
+#: Prepositions whose phrase can belong to a description ("residents of the border areas").
+_NP_PREPS = ("of", "to", "for", "in", "at", "from", "on")
+
+
+def entity(tok):
+    """The named-entity span *tok* is in (walking the IOB tags: no scan of the document)."""
+    if tok.ent_type_ not in NAME_ENTS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _left_modifiers(tok, keep: set) -> None:
+    """Add the left modifiers of *tok*, and theirs, to *keep* (iteratively)."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.lefts:
+            if c.dep_ in _NP_LEFT:
+                keep.update(x.i for x in c.subtree if x.dep_ != "punct" or x.text in "-’'")
+                stack.append(c)
+
+
+def _prep_phrase(c) -> set:
+    """The tokens of a prepositional modifier that describes ("of the shelled border areas"),
+    without its clauses ("at the hospital, who asked not to be named")."""
+    if c.lower_ not in _NP_PREPS or any(x.dep_ == "pcomp" or x.pos_ == "VERB"
+                                         for x in c.children):
+        return set()
+    cut = {y.i for x in c.subtree if x.dep_ in ("relcl", "acl", "appos") for y in x.subtree}
+    return {x.i for x in c.subtree if x.i not in cut and not x.is_punct}
+
+
+def np_tokens(tok, *, with_preps: bool = False) -> list:
+    """The tokens of the noun phrase headed by *tok*: left modifiers and, optionally,
+    prepositional modifiers ("residents of the shelled border areas")."""
+    keep = {tok.i}
+    _left_modifiers(tok, keep)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat") or (c.dep_ == "case" and c.text in ("’s", "'s")):
+            keep.update(x.i for x in c.subtree)
+        elif with_preps and c.dep_ == "prep":
+            keep.update(_prep_phrase(c))
+    e = entity(tok)
+    if e is not None:
+        keep.update(range(e.start, e.end))
+    lo, hi = min(keep), max(keep)
+    return [tok.doc[i] for i in range(lo, hi + 1)]
+
+
+def span_of(tokens) -> Span:
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def clean_name(tokens, *, generic: bool = False) -> tuple[str, Span]:
+    """The name as written, without leading articles (and, for descriptions, quantities)
+    and trailing possessive marks or punctuation."""
+    toks = list(tokens)
+    strip = QUANTITY_WORDS if generic else ("the", "a", "an")
+    while toks and (toks[0].lower_ in strip or toks[0].is_punct or toks[0].like_num or
+                    toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].lower_ in ("’s", "'s", "’", "'") or toks[-1].is_punct or
+                    toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        toks = [t for t in tokens if not t.is_space] or list(tokens)
+    sp = span_of(toks)
+    return "".join(t.text_with_ws for t in toks).strip(), sp
+
+
+def is_plural(tok) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+
+
+def appos_name(tok) -> Optional[object]:
+    """A named apposition: "the paragon of ..., US Secretary of State John Kerry, said"."""
+    for c in tok.children:
+        if c.dep_ == "appos":
+            for t in c.subtree:
+                if t.ent_type_ in ("PERSON", "ORG") and t.dep_ not in ("pobj",):
+                    return t if t.ent_type_ != "PERSON" else (
+                        [x for x in c.subtree if x.ent_type_ == "PERSON"][-1])
+    return None

@@ -1,0 +1,32 @@
+"""The words agents are read with: the lists of ``data/agents.json`` (each documented there)
+and the pronouns and roles of ``data/lexicon.json``, as frozensets named after their ids."""
+
+from __future__ import annotations
+
+from kg.extract.patterns import load
+
+_LISTS = load("agents").lists
+
+DOCUMENT_NOUNS = _LISTS["document_nouns"]
+PART_NOUNS = _LISTS["part_nouns"]
+EVIDENCE_NOUNS = _LISTS["evidence_nouns"]
+DESCRIPTOR_HEADS = _LISTS["descriptor_heads"]
+STATE_BODIES = _LISTS["state_bodies"]
+AGENTIVE = _LISTS["agentive_nouns"]
+QUANTITY_WORDS = _LISTS["quantity_words"]
+TITLE_WORDS = _LISTS["title_words"]
+ORG_DESCRIPTORS = _LISTS["org_descriptors"]
+GROUP_HEADS = _LISTS["group_heads"]
+SPOKESPEOPLE = _LISTS["spokespeople"]
+NAME_PARTICLES = _LISTS["name_particles"]
+ORG_WORDS = _LISTS["org_words"]
+PERSON_NOUNS = _LISTS["person_nouns"]
+PLACE_NOUNS = _LISTS["place_nouns"]
+SPOKES_NOUNS = _LISTS["spokes_nouns"]
+PERSON_PRONOUNS = _LISTS["person_pronouns"]
+GROUP_PRONOUNS = _LISTS["group_pronouns"]
+
+
+def kind_cues(kind: str) -> frozenset:
+    """The cue words and phrases of a source kind (``kind_<kind>`` in the data)."""
+    return _LISTS[f"kind_{kind}"]

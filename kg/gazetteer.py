@@ -226,7 +226,9 @@ for _canon, _kind, _forms in [
     ("UN Secretary-General", "intergovernmental",
      "un secretary-general|secretary-general|secretary general|un secretary general"),
     ("UN Human Rights Council", "intergovernmental", "human rights council|unhrc"),
-    ("Office of the UN High Commissioner for Human Rights", "intergovernmental", "ohchr"),
+    ("Office of the UN High Commissioner for Human Rights", "intergovernmental",
+     "ohchr|un human rights office|un rights office|"
+     "office of the un high commissioner for human rights"),
     ("UNRWA", "intergovernmental", "unrwa"),
     ("UNICEF", "intergovernmental", "unicef"),
     ("UNHCR", "intergovernmental", "unhcr|un refugee agency"),
@@ -239,6 +241,9 @@ for _canon, _kind, _forms in [
     ("European Union", "intergovernmental", "eu|european union"),
     ("African Union", "intergovernmental", "au|african union"),
     ("OSCE", "intergovernmental", "osce"),
+    ("G7", "intergovernmental", "g7|group of seven|g-7"),
+    ("G20", "intergovernmental", "g20|group of twenty|g-20"),
+    ("International Court of Justice", "intergovernmental", "international court of justice|icj"),
     ("Islamic State", "armed_group", "islamic state|isis|isil|is|daesh|islamic state group|"
      "islamic state (isis) group"),
     ("Hamas", "armed_group", "hamas"),

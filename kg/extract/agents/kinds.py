@@ -1,5 +1,8 @@
 """The kind of a source (ngo, government, military, ...) from the words of its name, role or
-body: the cue lists ``kind_*`` of ``data/agents.json``.
+body, read as a noun phrase: its head noun first ("the Colombian Army", "Chechen
+authorities", "Yugoslav media", "six experts"), with the descriptors that change it ("rebel
+forces", "a rights group", "the defence ministry"); a known body of the gazetteer named in
+it ("an ICRC team"); else the cue words of each kind (``kind_*`` in ``data/agents.json``).
 
 >>> classify_kind("Russian Defence Ministry")
 'military'
@@ -11,6 +14,10 @@ body: the cue lists ``kind_*`` of ``data/agents.json``.
 'anonymous'
 >>> classify_kind("UNAMA")
 'intergovernmental'
+>>> classify_kind("the Army’s Aerial Assault Division"), classify_kind("Chechen authorities")
+('military', 'government')
+>>> classify_kind("Syrian opposition activists"), classify_kind("rebel forces")
+('anonymous', 'armed_group')
 """
 
 from __future__ import annotations
@@ -19,12 +26,31 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from kg.extract.agents.words import kind_cues
+from kg.extract.agents.words import lists
+from kg.gazetteer import BODIES, DEMONYMS, STATE_NAMES
 
 #: The order in which the kinds' cues are tried: the first kind with a cue in the name wins.
 KIND_ORDER = ("military", "intergovernmental", "ngo", "media", "witness", "armed_group",
               "government", "anonymous")
-_CUES = {kind: tuple(sorted(kind_cues(kind))) for kind in KIND_ORDER}
+#: One expression per kind: any of its cues as whole words (a plural "s" or "es" allowed).
+_CUES = {kind: re.compile(r" (?:" + "|".join(re.escape(c.strip()) for c in sorted(
+    lists[f"kind_{kind}"], key=len, reverse=True)) + r")(?:s|es)?(?= )") for kind in KIND_ORDER}
+#: Head nouns that say the kind by themselves, in the order they are tried.
+_HEADS = [(kind, lists[f"heads_{kind}"]) for kind in
+          ("anonymous", "person", "witness", "media", "armed_group", "ngo", "military",
+           "government")]
+_BY_DESCRIPTOR = lists["heads_by_descriptor"]
+_DESCRIPTORS = [(kind, lists[f"descriptors_{kind}"]) for kind in
+                ("armed_group", "ngo", "intergovernmental")]
+_MILITARY_DESCRIPTORS = lists["descriptors_military"]
+_FORCES = frozenset({"forces", "force", "army"})
+#: Heads naming people of a body: only the body they belong to gives their kind ("aid
+#: workers" are anonymous, "UN officials" intergovernmental, "Russian officials" government).
+_MEMBERS = frozenset({"officials", "official", "members", "member", "staff", "workers"})
+#: Short forms of bodies that are also English words: a body only when they are the name.
+_WORDLIKE = frozenset({"is", "who", "ap", "au"})
+#: Prepositions that end the head of a name ("the Observatory for Human Rights").
+_HEAD_END = re.compile(r" (?:of|for|in|at|with|to|from|on|near|inside) ")
 
 
 def classify_kind(*names: str) -> Optional[str]:
@@ -35,25 +61,82 @@ def classify_kind(*names: str) -> Optional[str]:
     return _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
 
 
+def _normal(text: str) -> str:
+    text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
+    text = re.sub(r"'s? ", " ", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _known_body(words: list[str]) -> Optional[str]:
+    """The kind of a gazetteer body named by some of *words* ("an icrc team")."""
+    for n in (4, 3, 2, 1):
+        for i in range(len(words) - n + 1):
+            form = " ".join(words[i:i + n])
+            if form in BODIES and (form not in _WORDLIKE or len(words) == n):
+                return BODIES[form][1]
+    return None
+
+
+def _members_kind(mods: list[str]) -> Optional[str]:
+    """"military officials", "Russian officials" (a body known by name has been tried)."""
+    if set(mods) & _MILITARY_DESCRIPTORS:
+        return "military"
+    if any(m in DEMONYMS or m in STATE_NAMES for m in mods):
+        return "government"
+    return None
+
+
+def _by_descriptors(head: str, mods: list[str]) -> Optional[str]:
+    """"rebel forces", "a rights group", "UN officials", "Russian officials"; "armed
+    forces" are a state's, an "armed group" is not."""
+    if head in _MEMBERS:
+        return _members_kind(mods)
+    joined = " " + " ".join(mods) + " "
+    for kind, words in _DESCRIPTORS:
+        said = {w for w in words if f" {w} " in joined}
+        if kind == "armed_group" and head in _FORCES:
+            said.discard("armed")       # "armed forces" are a state's
+        if said:
+            return kind
+    return "military" if head in _FORCES else None
+
+
+def _by_head(head: str, mods: list[str]) -> Optional[str]:
+    if head in _BY_DESCRIPTOR:
+        return _by_descriptors(head, mods)
+    for kind, words in _HEADS:
+        if head in words:
+            if kind == "government" and set(mods) & _MILITARY_DESCRIPTORS:
+                return "military"       # "the defence ministry"
+            return kind
+    return None
+
+
+def _by_cues(text: str) -> Optional[str]:
+    for kind in KIND_ORDER:
+        if _CUES[kind].search(text):
+            return kind
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _classify_kind(text: str) -> Optional[str]:
     """`classify_kind` of the lowercased words, padded with spaces (a few hundred distinct
     names recur across articles: cached)."""
-    text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
-    head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
+    text = text.replace("’", "'")
     if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):
         return "intergovernmental"
-    if re.search(r" (unnamed|anonymous|unidentified) ", text) or re.search(
-            r" (source|sources) $", head):
-        return "anonymous"      # "an Israeli military source", "an unnamed activist"
-    if any(f" {w} " in head + " " for w in ("ministry", "government", "administration",
-                                              "office", "prosecutor", "president")):
-        if any(w in head for w in ("defence", "defense", "military")) and \
-                "administration" not in head:
-            return "military"
-        return "government"
-    for kind in KIND_ORDER:
-        for cue in _CUES[kind]:
-            if (" " + cue.strip() + " ") in text or (len(cue) > 5 and cue in text):
-                return kind
-    return None
+    if re.search(r" (unnamed|anonymous|unidentified) ", text):
+        return "anonymous"              # "an unnamed official"
+    head_part = _HEAD_END.split(text)[0]
+    head_words = _normal(head_part).split()
+    if not head_words:
+        return None
+    head, mods = head_words[-1], head_words[:-1]
+    if head in lists["heads_anonymous"]:
+        return "anonymous"              # "an Israeli military source", "Hamas sources"
+    # a body named before the head is a part of it ("an ICRC team"), unless it owns a thing
+    # of another kind ("Al-Houthi's channel")
+    own = _normal(re.split(r"'s? ", head_part)[-1]).split()
+    return _known_body(own[:-1]) or _by_head(head, mods) or \
+        _known_body(_normal(text).split()) or _by_cues(_normal(text))

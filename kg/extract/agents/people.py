@@ -13,9 +13,11 @@ from kg.extract.agents.kinds import classify_kind
 from kg.extract.agents.memory import remember_person
 from kg.extract.agents.phrases import clean_name, entity
 from kg.extract.agents.reading import Reading
-from kg.extract.agents.words import NAME_PARTICLES, ORG_WORDS, SPOKES_NOUNS
+from kg.extract.agents.words import NAME_PARTICLES, ORG_WORDS, SPOKES_NOUNS, lists
 from kg.gazetteer import DEMONYMS, STATE_NAMES
 from kg.model import AgentRef, Span
+
+WITNESS_ROLES = lists["witness_roles"]
 
 _HONORIFICS = ("Col.", "Colonel", "Brigadier", "General", "Gen.", "Lord", "Dr", "Dr.",
                "President", "Prime Minister", "Secretary", "Mr", "Mr.", "Ms", "Ms.")
@@ -145,7 +147,7 @@ def person(tok, r: Reading, role_tok=None) -> AgentRef:
         remember_person(r, agent)
         return agent
     role = role_tok if role_tok is not None else _role_of(tok)
-    witness = role is not None and classify_kind(role.lemma_) == "witness"
+    witness = role is not None and role.lemma_.lower() in WITNESS_ROLES
     body = None
     if role is not None:
         agent.role = role.text

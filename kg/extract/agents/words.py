@@ -6,6 +6,8 @@ from __future__ import annotations
 from kg.extract.patterns import load
 
 _LISTS = load("agents").lists
+#: Every list of the data file (and the lexicon's), by id.
+lists = _LISTS
 
 DOCUMENT_NOUNS = _LISTS["document_nouns"]
 PART_NOUNS = _LISTS["part_nouns"]
@@ -25,8 +27,3 @@ PLACE_NOUNS = _LISTS["place_nouns"]
 SPOKES_NOUNS = _LISTS["spokes_nouns"]
 PERSON_PRONOUNS = _LISTS["person_pronouns"]
 GROUP_PRONOUNS = _LISTS["group_pronouns"]
-
-
-def kind_cues(kind: str) -> frozenset:
-    """The cue words and phrases of a source kind (``kind_<kind>`` in the data)."""
-    return _LISTS[f"kind_{kind}"]

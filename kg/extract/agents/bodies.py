@@ -13,8 +13,11 @@ from kg.extract.agents.memory import generic_body, remember
 from kg.extract.agents.phrases import NAME_ENTS, clean_name
 from kg.extract.agents.reading import Reading
 from kg.extract.agents.words import (DESCRIPTOR_HEADS, DOCUMENT_NOUNS, GROUP_HEADS,
-                                     SPOKES_NOUNS, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS)
+                                     SPOKES_NOUNS, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
+                                     lists)
 from kg.model import AgentRef
+
+PORTFOLIOS = lists["portfolios"]
 
 _BODY_KINDS = ("government", "military", "armed_group", "ngo", "intergovernmental")
 #: Words before a document noun that name no owner ("the latest report").
@@ -24,18 +27,27 @@ _STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(?:news\s+agency|media|tel
 
 
 # --- the body an official speaks for -------------------------------------------------------
-def _body_in_phrase(tok):
+def _portfolio(t) -> bool:
+    """"(Secretary of) State", "(Minister of) Defence": an office's charge, not a body."""
+    words = " ".join(x.lower_ for x in t.subtree if x.i <= t.i)
+    return t.head.lower_ == "of" and words in PORTFOLIOS
+
+
+def _body_in_phrase(tok, sent_to: bool = False):
     """The body named in the role's phrase: "(spokesman) for the ministry", "(director) at
-    Amnesty International", "(head) of MSF's emergency unit" (MSF)."""
+    Amnesty International", "(head) of MSF's emergency unit" (MSF); with *sent_to* (a
+    diplomat), "to X" says where they are sent, not whom they speak for."""
     skip = set()
     for c in tok.children:
         if c.dep_ in ("appos", "relcl", "acl"):
             skip.update(x.i for x in c.subtree)
     candidates = []
     for t in tok.subtree:
-        if t.i in skip or t.ent_type_ == "PERSON" or t.dep_ != "pobj":
+        if t.i in skip or t.ent_type_ == "PERSON" or t.dep_ != "pobj" or _portfolio(t):
             continue
         prep = t.head.lower_
+        if prep == "to" and sent_to:
+            continue
         if prep in ("for", "of", "at", "with", "from", "to") and (
                 t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" or
                 t.lemma_.lower() in DESCRIPTOR_HEADS or t.lower_ in DESCRIPTOR_HEADS):
@@ -54,7 +66,9 @@ def _body_in_phrase(tok):
 
 
 def _is_modifier(c) -> bool:
-    return c.lower_ not in TITLE_WORDS and c.lemma_.lower() not in SPOKES_NOUNS
+    """A word before a role that may name its body: not "senior", "Prime", "Foreign"."""
+    return c.lower_ not in TITLE_WORDS and c.lemma_.lower() not in SPOKES_NOUNS and \
+        c.lower_ not in PORTFOLIOS
 
 
 def _role_modifiers(tok) -> list:
@@ -89,10 +103,10 @@ def _body_of_modifiers(mods, r: Reading) -> Optional[AgentRef]:
     return AgentRef(name=name, span=sp, kind=classify_kind(name) or "government")
 
 
-def body_of(tok, r: Reading) -> Optional[AgentRef]:
+def body_of(tok, r: Reading, *, sent_to: bool = False) -> Optional[AgentRef]:
     """The body an official speaks for: "(spokesman) for the Russian Defence Ministry",
     "(director ...) at Amnesty International", "(Hamas) official", "(military) spokesman"."""
-    named = _body_in_phrase(tok)
+    named = _body_in_phrase(tok, sent_to)
     if named is not None:
         return r.again(named, allow_people=False, remember=False)
     mods = _role_modifiers(tok)
@@ -103,6 +117,25 @@ def body_of(tok, r: Reading) -> Optional[AgentRef]:
         # "A spokesman, Major General X, said": the body that has just spoken
         return r.ctx.recent(r.si, person=False, prefer_subject=True, bodies_only=True,
                             window=2, kinds=_BODY_KINDS, before=tok.idx)
+    return None
+
+
+def body_of_title(words: list, r: Reading) -> Optional[AgentRef]:
+    """The body in the words of a title before the role ("International Criminal Court
+    (prosecutor)", "Valdoria's (envoy)", "Senior Hamas (official)", "Government
+    (spokesperson)", "Coalition (spokesman)"): an organisation, else a state, else a name."""
+    words = [t for t in words if _is_modifier(t)]
+    if len(words) == 1 and words[0].lemma_.lower() in STATE_BODIES:
+        return generic_body(words[0], r.ctx, r.si)
+    if len(words) == 1 and words[0].lemma_.lower() in GROUP_HEADS:
+        found = r.ctx.recent(r.si, head=words[0].lemma_.lower(), person=False)
+        if found is not None:
+            return found
+    for test in (lambda t: t.ent_type_ == "ORG", lambda t: t.ent_type_ in ("GPE", "NORP"),
+                 lambda t: t.pos_ == "PROPN"):
+        found = [t for t in words if test(t)]
+        if found:
+            return r.again(found[-1], allow_people=False, remember=False)
     return None
 
 

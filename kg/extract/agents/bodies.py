@@ -13,7 +13,7 @@ from kg.extract.agents.memory import generic_body, remember
 from kg.extract.agents.phrases import NAME_ENTS, clean_name
 from kg.extract.agents.reading import Reading
 from kg.extract.agents.words import (DESCRIPTOR_HEADS, DOCUMENT_NOUNS, GROUP_HEADS,
-                                     SPOKES_NOUNS, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
+                                     OFFICE_ROLES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
                                      lists)
 from kg.model import AgentRef
 
@@ -67,7 +67,7 @@ def _body_in_phrase(tok, sent_to: bool = False):
 
 def _is_modifier(c) -> bool:
     """A word before a role that may name its body: not "senior", "Prime", "Foreign"."""
-    return c.lower_ not in TITLE_WORDS and c.lemma_.lower() not in SPOKES_NOUNS and \
+    return c.lower_ not in TITLE_WORDS and c.lemma_.lower() not in OFFICE_ROLES and \
         c.lower_ not in PORTFOLIOS
 
 
@@ -156,6 +156,8 @@ def _named_owner(tok, ent, r: Reading):
         if c.dep_ not in ("poss", "compound", "nmod") or not (
                 c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
             continue
+        if lemma not in DOCUMENT_NOUNS and c.lemma_.lower() in OFFICE_ROLES:
+            continue                    # "the Prosecutor's Office" is a body of its own
         owner = _owner_words(tok)
         if c.dep_ == "poss" or len(owner) <= 1:
             return r.again(c, subject=r.subject), True

@@ -9,14 +9,14 @@ from typing import Optional
 from kg.extract.agents.bodies import (body_of, owner_of, possessive_owner, state_media)
 from kg.extract.agents.kinds import classify_kind
 from kg.extract.agents.memory import (described_before, is_person_noun, re_mention,
-                                      relative_antecedent, remember)
+                                      relative_antecedent, remember, role_before)
 from kg.extract.agents.people import person
 from kg.extract.agents.phrases import (NAME_ENTS, appos_name, clean_name, entity,
                                        np_tokens)
 from kg.extract.agents.reading import Reading
 from kg.extract.agents.words import (AGENTIVE, DESCRIPTOR_HEADS, DOCUMENT_NOUNS,
                                      EVIDENCE_NOUNS, GROUP_PRONOUNS, PART_NOUNS,
-                                     PERSON_PRONOUNS, SPOKES_NOUNS)
+                                     PERSON_PRONOUNS, OFFICE_ROLES)
 from kg.extract.context import ArticleContext
 from kg.model import AgentRef
 
@@ -71,7 +71,7 @@ def _apposition(tok, r: Reading):
     if named.ent_type_ == "PERSON":
         return person(named, r, role_tok=tok)
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-    if tok.lemma_.lower() in SPOKES_NOUNS and appos is not None and appos.pos_ == "PROPN" \
+    if tok.lemma_.lower() in OFFICE_ROLES and appos is not None and appos.pos_ == "PROPN" \
             and named.i <= appos.i and any(x.i == named.i for x in appos.subtree):
         # a role's named apposition is a person, whatever the tagger thought of the name
         return person(appos, r, role_tok=tok)
@@ -118,7 +118,7 @@ def _document(tok, r: Reading):
 def _official(tok, r: Reading):
     """An official with no name given: the body speaks ("a spokesman for the ministry");
     with a name in apposition: the person ("a spokesman, Omar Vell")."""
-    if tok.lemma_.lower() not in SPOKES_NOUNS or tok.ent_type_ == "PERSON":
+    if tok.lemma_.lower() not in OFFICE_ROLES or tok.ent_type_ == "PERSON":
         return NEXT
     for c in tok.subtree:
         if c.dep_ == "appos":
@@ -129,6 +129,9 @@ def _official(tok, r: Reading):
     if body is not None:
         body.role = tok.text
         return body
+    known = role_before(tok, r)         # "the minister", "the prosecutor"
+    if known is not None:
+        return known
     name, sp = clean_name(np_tokens(tok), generic=True)
     agent = AgentRef(name=name, span=sp, kind=classify_kind(name) or "anonymous",
                      generic=True)
@@ -143,9 +146,9 @@ def _named_person(tok, r: Reading):
         return NEXT
     role_before = tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and any(
         c.i < tok.i and c.dep_ == "compound" and c.pos_ == "NOUN" and
-        c.lemma_.lower() in SPOKES_NOUNS for c in tok.subtree)
+        c.lemma_.lower() in OFFICE_ROLES for c in tok.subtree)
     role_after = tok.pos_ == "PROPN" and any(
-        c.dep_ == "appos" and c.lemma_.lower() in SPOKES_NOUNS for c in tok.children)
+        c.dep_ == "appos" and c.lemma_.lower() in OFFICE_ROLES for c in tok.children)
     if tok.ent_type_ == "PERSON" or role_before or role_after:
         return person(tok, r)
     return NEXT
@@ -154,7 +157,7 @@ def _named_person(tok, r: Reading):
 def _speaker_word(tok) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in AGENTIVE or tok.lower_ in AGENTIVE or lemma in DESCRIPTOR_HEADS or \
-        lemma in SPOKES_NOUNS
+        lemma in OFFICE_ROLES
 
 
 def _body_or_description(tok, r: Reading):

@@ -11,7 +11,7 @@ from kg.extract.agents.kinds import classify_kind
 from kg.extract.agents.phrases import NAME_ENTS, is_plural
 from kg.extract.agents.reading import Reading
 from kg.extract.agents.words import (AGENTIVE, DESCRIPTOR_HEADS, ORG_DESCRIPTORS,
-                                     PERSON_NOUNS, STATE_BODIES)
+                                     PERSON_NOUNS, STATE_BODIES, TITLE_WORDS)
 from kg.extract.context import ArticleContext, Mention
 from kg.gazetteer import DEMONYM_OF, STATE_NAMES
 from kg.model import AgentRef
@@ -136,3 +136,27 @@ def described_before(tok, toks, r: Reading) -> Optional[AgentRef]:
     if found is None and lemma in ORG_DESCRIPTORS:
         found = recent_organisation(r.ctx, r.si)    # "The group said ..."
     return found
+
+
+def _definite(tok) -> bool:
+    """"the minister", "the regional governor": a role named as known, with no body."""
+    lefts = list(tok.lefts)
+    return bool(lefts) and lefts[0].lower_ in ("the", "this", "that") and all(
+        c.lower_ in TITLE_WORDS for c in lefts[1:])
+
+
+def role_before(tok, r: Reading) -> Optional[AgentRef]:
+    """"the minister", "the spokesman", "the prosecutor": the latest person named in that
+    role, or the latest body so called ("the Ukrainian Prosecutor's Office")."""
+    if not _definite(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    for m in reversed(r.ctx.mentions):
+        if m.sent_index > r.si or m.sent_index < r.si - 15 or (
+                m.agent.span is not None and m.agent.span.start >= tok.idx):
+            continue
+        if m.person and lemma in (m.agent.role or "").lower().replace("-", " ").split():
+            return m.agent
+        if not m.person and not m.place and lemma in m.words and m.agent.kind != "anonymous":
+            return m.agent
+    return None

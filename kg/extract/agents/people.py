@@ -150,6 +150,15 @@ def _appos_role(tok) -> Optional[Role]:
     return None
 
 
+def _role_in_apposition(tok) -> Optional[Role]:
+    """"the Lebanese Minister of Health, Firas Abiad, (said)": the name is in apposition to
+    its role."""
+    head = tok.head
+    if tok.dep_ == "appos" and head.i < tok.i and head.lemma_.lower() in ROLE_WORDS:
+        return Role(head, [], former=any(x.lower_ in _FORMER for x in head.lefts))
+    return None
+
+
 def _second_subject(tok) -> Optional[Role]:
     """"The director of Amnesty International, Philip Luther said": the parser makes the
     role a second subject of the verb."""
@@ -165,8 +174,8 @@ def _second_subject(tok) -> Optional[Role]:
 def _roles(tok, sp: Span, role_tok) -> list[Role]:
     given = Role(role_tok, [], former=any(x.lower_ in _FORMER for x in role_tok.lefts)) \
         if role_tok is not None else None
-    return [r for r in (given, _appos_role(tok), *_title_roles(tok, sp), _second_subject(tok))
-            if r is not None]
+    return [r for r in (given, _appos_role(tok), _role_in_apposition(tok),
+                        *_title_roles(tok, sp), _second_subject(tok)) if r is not None]
 
 
 def _witness_clause(tok) -> bool:

@@ -24,6 +24,7 @@ NAME_PARTICLES = _LISTS["name_particles"]
 ORG_WORDS = _LISTS["org_words"]
 PERSON_NOUNS = _LISTS["person_nouns"]
 PLACE_NOUNS = _LISTS["place_nouns"]
-SPOKES_NOUNS = _LISTS["spokes_nouns"]
+#: Roles in a body ("spokesman", "official", "member"): their bearer speaks for it.
+OFFICE_ROLES = _LISTS["office_roles"]
 PERSON_PRONOUNS = _LISTS["person_pronouns"]
 GROUP_PRONOUNS = _LISTS["group_pronouns"]

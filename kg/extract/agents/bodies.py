@@ -192,9 +192,9 @@ def owner_of(tok, ent, r: Reading):
 
 
 # --- bodies named or described ---------------------------------------------------------------
-def state_media(agent: AgentRef, r: Reading) -> None:
+def state_media(agent: AgentRef, described: str, r: Reading) -> None:
     """"State news agency SANA", "state television": the state speaks through them."""
-    if _STATE_MEDIA.search(agent.name) and r.ctx.country:
+    if _STATE_MEDIA.search(f"{described} {agent.name}") and r.ctx.country:
         agent.kind = "media"
         agent.speaks_for = AgentRef(name=r.ctx.country, kind="government")
 

@@ -53,12 +53,16 @@ _WORDLIKE = frozenset({"is", "who", "ap", "au"})
 _HEAD_END = re.compile(r" (?:of|for|in|at|with|to|from|on|near|inside) ")
 
 
-def classify_kind(*names: str) -> Optional[str]:
-    """The source kind that the words of a name, role or body suggest."""
+def classify_kind(*names: str, named: bool = False) -> Optional[str]:
+    """The source kind that the words of a name, role or body suggest.  *named*: the words
+    are an organisation's proper name, whose head names no people ("Doctors for Peace")."""
     if any(n and (re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) or re.search(r"\bWHO\b", n))
            for n in names):
         return "intergovernmental"      # the UN's missions (UNAMA, UNMISS), the WHO (not "who")
-    return _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
+    kind = _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
+    if named and kind in _PEOPLE and _head(" " + " ".join(names).lower() + " ") in _PEOPLE_HEADS:
+        return None
+    return kind
 
 
 def _normal(text: str) -> str:
@@ -84,6 +88,13 @@ def _members_kind(mods: list[str]) -> Optional[str]:
     if any(m in DEMONYMS or m in STATE_NAMES for m in mods):
         return "government"
     return None
+
+
+def known_name(name: str) -> bool:
+    """Is *name* a body or a state of the gazetteer ("G7", "the Pentagon", "Kyiv")?"""
+    low = _normal(" " + name.lower() + " ").strip()
+    low = low[4:] if low.startswith("the ") else low
+    return low in BODIES or low in STATE_NAMES
 
 
 def _by_descriptors(head: str, mods: list[str]) -> Optional[str]:
@@ -117,6 +128,15 @@ def _by_cues(text: str) -> Optional[str]:
         if _CUES[kind].search(text):
             return kind
     return None
+
+
+_PEOPLE = ("witness", "anonymous", "person")
+_PEOPLE_HEADS = frozenset().union(*(lists[f"heads_{k}"] for k in _PEOPLE))
+
+
+def _head(text: str) -> str:
+    words = _normal(_HEAD_END.split(text.replace("’", "'"))[0]).split()
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=4096)

@@ -7,16 +7,16 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.agents.bodies import (body_of, owner_of, possessive_owner, state_media)
-from kg.extract.agents.kinds import classify_kind
+from kg.extract.agents.kinds import classify_kind, known_name
 from kg.extract.agents.memory import (described_before, is_person_noun, re_mention,
                                       relative_antecedent, remember, role_before)
 from kg.extract.agents.people import person
 from kg.extract.agents.phrases import (NAME_ENTS, appos_name, clean_name, entity,
-                                       np_tokens)
+                                       is_capitalised, is_proper, np_tokens, proper_name)
 from kg.extract.agents.reading import Reading
 from kg.extract.agents.words import (AGENTIVE, DESCRIPTOR_HEADS, DOCUMENT_NOUNS,
                                      EVIDENCE_NOUNS, GROUP_PRONOUNS, PART_NOUNS,
-                                     PERSON_PRONOUNS, OFFICE_ROLES)
+                                     ORG_HEADS, PERSON_PRONOUNS, OFFICE_ROLES)
 from kg.extract.context import ArticleContext
 from kg.model import AgentRef
 
@@ -149,9 +149,18 @@ def _named_person(tok, r: Reading):
         c.lemma_.lower() in OFFICE_ROLES for c in tok.subtree)
     role_after = tok.pos_ == "PROPN" and any(
         c.dep_ == "appos" and c.lemma_.lower() in OFFICE_ROLES for c in tok.children)
-    if tok.ent_type_ == "PERSON" or role_before or role_after:
+    if (tok.ent_type_ == "PERSON" and not _organisation(tok)) or role_before or role_after:
         return person(tok, r)
     return NEXT
+
+
+def _organisation(tok) -> bool:
+    """A name the tagger took for a person that names a body: its words hold an
+    organisation's head ("the Colombian Army", "the Sinjar Academy"), or it is a body or a
+    state of the gazetteer ("G7")."""
+    ent = entity(tok)
+    words = [t.lower_ for t in (ent if ent is not None else [tok])]
+    return any(w in ORG_HEADS for w in words) or known_name(" ".join(words))
 
 
 def _speaker_word(tok) -> bool:
@@ -160,26 +169,45 @@ def _speaker_word(tok) -> bool:
         lemma in OFFICE_ROLES
 
 
+def _named(tok):
+    """(name, span, kind, description) of a body named: the name whole ("Doctors for Peace",
+    "the Ministry of Defence"), its kind from the description before it ("the medical
+    charity"), else from the name."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("ministry", "department"):
+        toks = np_tokens(tok, with_preps=True)      # "the health ministry in Gaza"
+        described = []
+    else:
+        toks, described = proper_name(tok)
+    name, sp = clean_name(toks)
+    kind = classify_kind(" ".join(t.text for t in described)) if described else None
+    if kind in (None, "anonymous", "witness", "person"):
+        kind = classify_kind(name, named=is_capitalised(tok))
+    if kind is None and tok.ent_type_ in ("GPE", "NORP"):
+        kind = "government"
+    return name, sp, kind, " ".join(t.text for t in described)
+
+
+def _described(tok):
+    """(name, span, kind, "") of a group or body described ("residents of the area")."""
+    name, sp = clean_name(np_tokens(tok, with_preps=True), generic=True)
+    return name, sp, classify_kind(name) or "anonymous", ""
+
+
 def _body_or_description(tok, r: Reading):
     """A body named ("Doctors for Peace", "Russia's Defence Ministry") or described ("the
     ministry": what it refers back to; "residents of the shelled areas": a group)."""
     toks = np_tokens(tok, with_preps=True)
-    proper = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in toks)
+    proper = is_proper(tok)
     if not proper and toks[0].lower_ in ("the", "this", "that"):
         found = described_before(tok, toks, r)
         if found is not None:
             return found
     if not proper and not _speaker_word(tok):
         return None
-    lemma = tok.lemma_.lower()
-    name, sp = clean_name(np_tokens(tok, with_preps=not proper or
-                                    lemma in ("ministry", "department")), generic=not proper)
-    kind = classify_kind(name)
-    if kind is None:
-        kind = "government" if tok.ent_type_ in ("GPE", "NORP") else (
-            None if proper else "anonymous")
+    name, sp, kind, described = _named(tok) if proper else _described(tok)
     agent = AgentRef(name=name, span=sp, kind=kind, generic=not proper)
-    state_media(agent, r)
+    state_media(agent, described, r)
     ent = entity(tok)
     possessive_owner(tok, ent, agent, r)
     if r.remember:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kg.extract.agents.words import QUANTITY_WORDS
+from kg.extract.agents.words import ORG_HEADS, QUANTITY_WORDS
 from kg.model import Span
 
 #: Entity labels that can name a party.
@@ -100,3 +100,78 @@ def appos_name(tok) -> Optional[object]:
                     return t if t.ent_type_ != "PERSON" else (
                         [x for x in c.subtree if x.ent_type_ == "PERSON"][-1])
     return None
+
+
+#: Words that may stand inside a name between capitalised words ("Doctors for Peace",
+#: "Office of the High Commissioner", "Physicians for Human Rights").
+_NAME_LINKS = frozenset({"of", "for", "the", "de", "du", "des", "sans", "without", "against",
+                         "and", "&"})
+
+
+def is_capitalised(t) -> bool:
+    return t.text[:1].isupper() or t.text[:1].isdigit()
+
+
+def _name_continues(prep) -> list:
+    """The tokens of a prepositional phrase that goes on with a name ("for Peace", "of the
+    High Commissioner for Human Rights"), or [] when it is no part of it ("for years")."""
+    if prep.lower_ not in _NAME_LINKS or prep.lower_ in ("and", "the"):
+        return []
+    toks = [t for t in prep.subtree]
+    words = [t for t in toks if not t.is_punct]
+    if len(words) != len(toks) or len(words) < 2:
+        return []                       # a comma or a bracket: another phrase
+    if not all(is_capitalised(t) or t.lower_ in _NAME_LINKS for t in words[1:]) or \
+            not is_capitalised(words[-1]):
+        return []
+    if any(t.dep_ == "conj" for t in words):
+        return []                       # "of Amnesty and Human Rights Watch": two bodies
+    return toks
+
+
+def _a_name(t) -> bool:
+    return t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS
+
+
+def _sentence_initial(tok) -> bool:
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start:tok.i])
+
+
+def is_proper(tok) -> bool:
+    """Does *tok* head a name ("Amnesty International", "Russia's Defence Ministry",
+    "Doctors for Peace", "the health ministry in Gaza"), not a description ("residents of
+    Tavi", "medical sources in the Sinjar hospital")?"""
+    if any(_a_name(t) for t in np_tokens(tok)):
+        return True
+    if tok.lemma_.lower() in ORG_HEADS:
+        return any(_a_name(t) for t in np_tokens(tok, with_preps=True))
+    if not is_capitalised(tok) or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not _sentence_initial(tok) or any(
+        c.dep_ == "prep" and _name_continues(c) for c in tok.rights)
+
+
+def proper_name(tok) -> tuple[list, list]:
+    """The tokens of the name a capitalised head belongs to, and the description before it:
+    "the medical charity Doctors for Peace" -> ("Doctors for Peace", "medical charity");
+    "the paramilitary Rapid Support Forces" -> ("Rapid Support Forces", "paramilitary").
+    A head in lower case ("Russia's defence ministry") keeps its whole phrase."""
+    toks = np_tokens(tok)
+    described: list = []
+    if is_capitalised(tok) and not _sentence_initial(tok):
+        e = entity(tok)
+        first = e.start if e is not None else tok.i
+        k = 0
+        while k < len(toks) and toks[k].i < first and (
+                toks[k].dep_ in ("det", "predet") or not is_capitalised(toks[k])) and \
+                toks[k].dep_ != "poss" and toks[k].text not in ("’s", "'s"):
+            k += 1
+        described = [t for t in toks[:k] if t.dep_ not in ("det", "predet")]
+        toks = toks[k:]
+    if is_capitalised(tok):
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.i == toks[-1].i + 1:
+                more = _name_continues(c)
+                if more:
+                    toks = toks + more
+    return toks, described

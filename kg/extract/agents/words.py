@@ -24,6 +24,7 @@ NAME_PARTICLES = _LISTS["name_particles"]
 ORG_WORDS = _LISTS["org_words"]
 PERSON_NOUNS = _LISTS["person_nouns"]
 PLACE_NOUNS = _LISTS["place_nouns"]
+ORG_HEADS = _LISTS["org_heads"]
 #: Roles in a body ("spokesman", "official", "member"): their bearer speaks for it.
 OFFICE_ROLES = _LISTS["office_roles"]
 PERSON_PRONOUNS = _LISTS["person_pronouns"]

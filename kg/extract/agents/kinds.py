@@ -112,13 +112,15 @@ def _by_descriptors(head: str, mods: list[str]) -> Optional[str]:
     return "military" if head in _FORCES else None
 
 
-def _by_head(head: str, mods: list[str]) -> Optional[str]:
+def _by_head(head: str, mods: list[str], tail: list[str]) -> Optional[str]:
+    """The kind the head noun says, with its descriptors; *tail*: the words after the head
+    ("(ministry) of defence")."""
     if head in _BY_DESCRIPTOR:
         return _by_descriptors(head, mods)
     for kind, words in _HEADS:
         if head in words:
-            if kind == "government" and set(mods) & _MILITARY_DESCRIPTORS:
-                return "military"       # "the defence ministry"
+            if kind == "government" and set(mods + tail[:2]) & _MILITARY_DESCRIPTORS:
+                return "military"       # "the defence ministry", "the Ministry of Defence"
             return kind
     return None
 
@@ -158,5 +160,6 @@ def _classify_kind(text: str) -> Optional[str]:
     # a body named before the head is a part of it ("an ICRC team"), unless it owns a thing
     # of another kind ("Al-Houthi's channel")
     own = _normal(re.split(r"'s? ", head_part)[-1]).split()
-    return _known_body(own[:-1]) or _by_head(head, mods) or \
+    tail = _normal(text[len(head_part):]).split()[1:]
+    return _known_body(own[:-1]) or _by_head(head, mods, tail) or \
         _known_body(_normal(text).split()) or _by_cues(_normal(text))

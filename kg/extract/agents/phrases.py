@@ -151,6 +151,20 @@ def is_proper(tok) -> bool:
         c.dep_ == "prep" and _name_continues(c) for c in tok.rights)
 
 
+def _words_before(tok) -> list:
+    """Lowercase nouns and adjectives just before a name, whatever the parse made of them
+    ("The medical charity Doctors for Peace" with two subjects)."""
+    out = []
+    i = tok.i - 1
+    while i >= tok.sent.start and len(out) < 4:
+        t = tok.doc[i]
+        if t.pos_ not in ("NOUN", "ADJ") or is_capitalised(t):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
 def proper_name(tok) -> tuple[list, list]:
     """The tokens of the name a capitalised head belongs to, and the description before it:
     "the medical charity Doctors for Peace" -> ("Doctors for Peace", "medical charity");
@@ -168,6 +182,8 @@ def proper_name(tok) -> tuple[list, list]:
             k += 1
         described = [t for t in toks[:k] if t.dep_ not in ("det", "predet")]
         toks = toks[k:]
+        if not described:
+            described = _words_before(toks[0])
     if is_capitalised(tok):
         for c in tok.rights:
             if c.dep_ == "prep" and c.i == toks[-1].i + 1:

@@ -29,3 +29,19 @@ ORG_HEADS = _LISTS["org_heads"]
 OFFICE_ROLES = _LISTS["office_roles"]
 PERSON_PRONOUNS = _LISTS["person_pronouns"]
 GROUP_PRONOUNS = _LISTS["group_pronouns"]
+
+
+def _maps() -> dict:
+    import json
+
+    from kg.extract.patterns import DATA
+
+    data = json.loads((DATA / "agents.json").read_text(encoding="utf-8"))
+    return {k: v["words"] for k, v in data.items() if isinstance(v, dict)}
+
+
+_MAPS = _maps()
+#: One spelling per word of a body's name ("defense" -> "defence").
+SPELLINGS: dict[str, str] = _MAPS["spellings"]
+#: Acronyms of a state's organs ("mod" -> "defence ministry").
+ORGAN_ACRONYMS: dict[str, str] = _MAPS["organ_acronyms"]

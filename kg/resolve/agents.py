@@ -267,9 +267,9 @@ def find_acronyms(text: str) -> dict[str, str]:
         while rest and fold(rest[-1]).rstrip("'s") in DEMONYMS:   # "Armenian Ministry of..."
             keep.insert(0, rest.pop())
         if keep:
-            out[m.group(2).lower()] = " ".join(keep)
+            out[fold(m.group(2))] = " ".join(keep)
     return out
 
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'\-]*[^\S\n]+(?:(?:of|for|the|and|de|du|des|sans)"
-                      r"[^\S\n]+)*){1,8})\(([A-Z][A-Za-z0-9]{1,7})\)")
+                      r"[^\S\n]+)*){1,8})\(([A-Z][^\W_]{1,7})\)")

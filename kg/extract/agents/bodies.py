@@ -18,6 +18,7 @@ from kg.extract.agents.words import (DESCRIPTOR_HEADS, DOCUMENT_NOUNS, GROUP_HEA
 from kg.model import AgentRef
 
 PORTFOLIOS = lists["portfolios"]
+ARMED_MEMBERS = lists["heads_armed_group"]
 
 _BODY_KINDS = ("government", "military", "armed_group", "ngo", "intergovernmental")
 #: Words before a document noun that name no owner ("the latest report").
@@ -187,8 +188,39 @@ def owner_of(tok, ent, r: Reading):
     if not decided:
         agent, decided = _owner_after(tok, r)
     if not decided and tok.lemma_.lower() in DOCUMENT_NOUNS:
-        return r.ctx.recent(r.si, person=False, prefer_subject=True), True
+        return _issuer(r), True
     return agent, decided
+
+
+def _named_body(a: Optional[AgentRef]) -> bool:
+    return a is not None and not a.generic and a.span is not None and \
+        a.kind not in (None, "witness", "anonymous", "person", "article")
+
+
+def _issuer(r: Reading) -> Optional[AgentRef]:
+    """"the statement added", "the report says": the body that spoke last; if that was no
+    body that issues reports ("survivors said"), the latest body named."""
+    spoke = r.ctx.recent(r.si, person=False, prefer_subject=True)
+    if _named_body(spoke):
+        return spoke
+    for m in reversed(r.ctx.mentions):
+        if r.si - 15 <= m.sent_index <= r.si and not (m.person or m.place) and \
+                _named_body(m.agent):
+            return m.agent
+    return spoke
+
+
+def kind_by_members(name_toks) -> Optional[str]:
+    """An organisation the gazetteer does not know whose members the article calls
+    fighters or militants ("YBŞ fighter Isa X") is an armed group."""
+    if not name_toks:
+        return None
+    last = name_toks[-1]
+    for t in last.doc:
+        if t.text == last.text and t.dep_ == "compound" and \
+                t.head.lower_ in ARMED_MEMBERS:
+            return "armed_group"
+    return None
 
 
 # --- bodies named or described ---------------------------------------------------------------

@@ -4,13 +4,15 @@ body or a description), the first that says yes answering."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
-from kg.extract.agents.bodies import (body_of, owner_of, possessive_owner, state_media)
+from kg.extract.agents.bodies import (body_of, kind_by_members, owner_of, possessive_owner,
+                                      state_media)
 from kg.extract.agents.kinds import classify_kind, known_name
 from kg.extract.agents.memory import (described_before, is_person_noun, re_mention,
                                       relative_antecedent, remember, role_before)
-from kg.extract.agents.people import person
+from kg.extract.agents.people import DIPLOMATIC_ROLES, name_after_destination, person
 from kg.extract.agents.phrases import (NAME_ENTS, appos_name, clean_name, entity,
                                        is_capitalised, is_proper, np_tokens, proper_name)
 from kg.extract.agents.reading import Reading
@@ -24,10 +26,29 @@ from kg.model import AgentRef
 NEXT = object()
 
 
+def _own_subject(tok):
+    """The subject a possessive pronoun is bound to: "The rights watchdog cited ... to
+    support its assertion" (the watchdog), if it comes before the pronoun."""
+    head, n = tok.head, 0
+    while head is not None and n < 6:
+        if head.pos_ in ("VERB", "AUX"):
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].i < tok.i and subj[0].pos_ in ("NOUN", "PROPN"):
+                return subj[0]
+        if head.dep_ == "ROOT":
+            break
+        head, n = head.head, n + 1
+    return None
+
+
 def _pronoun(tok, r: Reading):
     low = tok.lower_
     if low in PERSON_PRONOUNS:
         return r.ctx.recent(r.si, person=True, prefer_subject=True, before=tok.idx)
+    if low in ("its", "their") and tok.dep_ == "poss":
+        bound = _own_subject(tok)
+        if bound is not None and is_agentive(bound):
+            return r.again(bound, subject=r.subject)
     if low in GROUP_PRONOUNS or low in ("its", "their", "this", "that"):
         return (r.ctx.recent(r.si, person=False, prefer_subject=True, before=tok.idx) or
                 r.ctx.recent(r.si, prefer_subject=True, before=tok.idx))
@@ -37,6 +58,16 @@ def _pronoun(tok, r: Reading):
     if tok.pos_ == "PRON" and low != "one":
         return None
     return NEXT
+
+
+def _people_of(tok, r: Reading):
+    """"The Chechens said": a people named in the plural speaks through the body of theirs
+    named before ("Chechen authorities")."""
+    if tok.ent_type_ != "NORP" or tok.tag_ != "NNPS" or not tok.lower_.endswith("s"):
+        return NEXT
+    found = r.ctx.recent(r.si, head=tok.lower_[:-1], person=False, bodies_only=True,
+                         before=tok.idx)
+    return found if found is not None and found.kind != "anonymous" else NEXT
 
 
 def _partitive(tok, r: Reading):
@@ -125,10 +156,12 @@ def _official(tok, r: Reading):
             people = [x for x in c.subtree if x.ent_type_ == "PERSON"]
             if people:
                 return person(people[-1], r, role_tok=tok)
-    body = body_of(tok, r)
-    if body is not None:
-        body.role = tok.text
-        return body
+    named = name_after_destination(tok)
+    if named is not None:               # "Valdoria's envoy to the UN Ivan Petrov"
+        return person(named, r, role_tok=tok)
+    body = body_of(tok, r, sent_to=tok.lemma_.lower() in DIPLOMATIC_ROLES)
+    if body is not None:                # the body speaks, through this role (a copy: the
+        return replace(body, role=tok.text)     # body named before keeps its own)
     known = role_before(tok, r)         # "the minister", "the prosecutor"
     if known is not None:
         return known
@@ -185,6 +218,8 @@ def _named(tok):
         kind = classify_kind(name, named=is_capitalised(tok))
     if kind is None and tok.ent_type_ in ("GPE", "NORP"):
         kind = "government"
+    if kind is None:
+        kind = kind_by_members(toks)    # "the YBŞ", whose members are "YBŞ fighters"
     return name, sp, kind, " ".join(t.text for t in described)
 
 
@@ -216,8 +251,8 @@ def _body_or_description(tok, r: Reading):
     return agent
 
 
-_READERS = (_pronoun, _partitive, _surname, _apposition, _evidence, _document, _official,
-            _named_person, _body_or_description)
+_READERS = (_pronoun, _people_of, _partitive, _surname, _apposition, _evidence, _document,
+            _official, _named_person, _body_or_description)
 
 
 def _read(tok, r: Reading) -> Optional[AgentRef]:
@@ -239,7 +274,9 @@ def make_agent(tok, ctx: ArticleContext, si: int, *, allow_people: bool = True,
     """The agent the token *tok* (head of a subject, object, ``by``-phrase...) refers to;
     *subject*: it is the subject of its clause (pronouns prefer it later); *remember*:
     remember it for later references."""
-    return _read(tok, Reading(ctx, si, _read, allow_people=allow_people, subject=subject,
+    speaker = subject or (tok.dep_ == "pobj" and tok.head.lower_ == "to" and
+                          tok.head.head.lower_ == "according")    # "according to X"
+    return _read(tok, Reading(ctx, si, _read, allow_people=allow_people, subject=speaker,
                               remember=remember))
 
 

@@ -19,6 +19,7 @@ from kg.extract.agents.words import NAME_PARTICLES, ORG_WORDS, lists
 from kg.model import AgentRef, Span
 
 WITNESS_ROLES = lists["witness_roles"]
+DIPLOMATIC_ROLES = lists["diplomatic_roles"]
 #: Roles that can stand with a name, and the kind they give when no body says another.
 ROLE_KINDS = [("witness", WITNESS_ROLES), ("person", lists["expert_roles"]),
               ("media", lists["media_roles"]), ("military", lists["military_roles"]),
@@ -95,6 +96,7 @@ class Role:
     tok: object                         # the role noun
     title: list                         # a title before the name: its words before the role
     former: bool = False
+    phrase: object = None               # the phrase the body is named in, if not the role's
 
 
 def _title_window(doc, start: int, sent_start: int) -> list:
@@ -147,6 +149,10 @@ def _appos_role(tok) -> Optional[Role]:
         if c.pos_ == "NOUN" or c.lemma_.lower() in ROLE_WORDS or any(
                 x.lower_ in _WITNESS_WORDS for x in c.subtree):
             return Role(c, [], former=any(x.lower_ in _FORMER for x in c.lefts))
+        inner = [x for x in c.subtree if x.lemma_.lower() in ROLE_WORDS]
+        if inner:                       # "X, Director of the ... Programme at Amnesty"
+            return Role(inner[0], [], former=any(x.lower_ in _FORMER for x in c.subtree),
+                        phrase=c)
     return None
 
 
@@ -198,10 +204,29 @@ def _is_witness(role: Optional[Role]) -> bool:
         x.lower_ in _WITNESS_WORDS for x in role.tok.subtree if x.i <= role.tok.i)
 
 
+def name_after_destination(tok):
+    """"(envoy) to the UN Vasily Nebenzya": a diplomat's title runs on into the name, which
+    the parser hangs on the destination; the head of that name, or None."""
+    if tok.lemma_.lower() not in DIPLOMATIC_ROLES:
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj" or p.pos_ != "PROPN" or p.ent_type_ in ("ORG", "GPE", "NORP"):
+                continue
+            before = [c for c in p.lefts if c.dep_ == "compound"]
+            if any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in before) and \
+                    before[-1].pos_ == "PROPN" and not before[-1].ent_type_:
+                return p
+    return None
+
+
 # --- the person --------------------------------------------------------------------------------
 def _body(role: Role, r: Reading) -> Optional[AgentRef]:
     lemma = role.tok.lemma_.lower()
-    body = body_of(role.tok, r, sent_to=lemma in lists["diplomatic_roles"])
+    body = body_of(role.phrase if role.phrase is not None else role.tok, r,
+                   sent_to=lemma in lists["diplomatic_roles"])
     if body is None and role.title:
         body = body_of_title(role.title, r)
     return body

@@ -52,6 +52,8 @@ _QUANTIFIERS = re.compile(r"^((one|two|three|four|five|six|seven|eight|nine|ten|
 _LEAD_DESCRIPTORS = frozenset("the paramilitary militant rebel islamist jihadist insurgent "
                               "armed separatist".split())
 _PORTFOLIOS = lists["portfolios"]
+_SPELLINGS = re.compile(r"(?<![\w'])(?:" + "|".join(
+    re.escape(w) for w in sorted(SPELLINGS, key=len, reverse=True)) + r")(?![\w'])")
 
 
 def fold(s: str) -> str:
@@ -124,8 +126,7 @@ def _normal_words(words: list[str]) -> list[str]:
     text = " ".join(words)
     if text in ORGAN_ACRONYMS:
         return ORGAN_ACRONYMS[text].split()
-    for written, one in sorted(SPELLINGS.items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"(?<![\w']){re.escape(written)}(?![\w'])", one, text)
+    text = _SPELLINGS.sub(lambda m: SPELLINGS[m.group(0)], text)
     words = [w for w in text.split() if w != "the"]
     if len(words) >= 3 and words[0] in _OF_NOUNS and words[1] == "of":
         words = words[2:] + [words[0]]          # "ministry of defence" -> "defence ministry"

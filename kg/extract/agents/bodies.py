@@ -215,12 +215,12 @@ def kind_by_members(name_toks) -> Optional[str]:
     fighters or militants ("YBŞ fighter Isa X") is an armed group."""
     if not name_toks:
         return None
-    last = name_toks[-1]
-    for t in last.doc:
-        if t.text == last.text and t.dep_ == "compound" and \
-                t.head.lower_ in ARMED_MEMBERS:
-            return "armed_group"
-    return None
+    doc = name_toks[-1].doc
+    armed = doc.user_data.get("kg_armed_names")
+    if armed is None:                   # once per article: the words before "fighters"
+        armed = doc.user_data["kg_armed_names"] = frozenset(
+            t.text for t in doc if t.dep_ == "compound" and t.head.lower_ in ARMED_MEMBERS)
+    return "armed_group" if name_toks[-1].text in armed else None
 
 
 # --- bodies named or described ---------------------------------------------------------------

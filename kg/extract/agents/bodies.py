@@ -21,8 +21,7 @@ PORTFOLIOS = lists["portfolios"]
 ARMED_MEMBERS = lists["heads_armed_group"]
 
 _BODY_KINDS = ("government", "military", "armed_group", "ngo", "intergovernmental")
-#: Words before a document noun that name no owner ("the latest report").
-_NOT_OWNERS = ("unclassified", "latest", "new", "final", "press", "news", "official", "joint")
+_NOT_OWNERS = lists["not_owners"]
 _STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(?:news\s+agency|media|television|tv|"
                           r"broadcaster|radio|news)\b", re.I)
 

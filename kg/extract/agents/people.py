@@ -28,17 +28,15 @@ ROLE_WORDS = frozenset().union(lists["office_roles"], *(words for _, words in RO
 _FORMER = lists["former_words"]
 _WITNESS_VERBS = lists["witness_verbs"]
 _WITNESS_WORDS = lists["witness_descriptors"] | WITNESS_ROLES | lists["heads_witness"]
-#: Heads of state or government: with no body named, they speak for the article's state.
-_HEADS_OF_STATE = frozenset({"president", "premier", "king", "emir", "chancellor"})
-_HONORIFICS = ("Col.", "Colonel", "Brigadier", "General", "Gen.", "Lord", "Dr", "Dr.",
-               "President", "Prime Minister", "Secretary", "Mr", "Mr.", "Ms", "Ms.")
+_HEADS_OF_STATE = lists["heads_of_state"]
+_HONORIFICS = lists["honorifics"]
 #: Tokens a title before a name may hold besides nouns and names ("envoy to the UN").
 _TITLE_LINKS = frozenset({"of", "for", "to", "at", "with", "the", "’s", "'s", "-", "‐"})
 
 
 # --- the name ----------------------------------------------------------------------------------
 def _is_title_word(t) -> bool:
-    return t.lemma_.lower() in ROLE_WORDS or t.text in _HONORIFICS
+    return t.lemma_.lower() in ROLE_WORDS or t.lower_ in _HONORIFICS
 
 
 def _with_first_name(name_toks: list) -> list:
@@ -76,8 +74,8 @@ def _proper_tail(name_toks: list) -> list:
 
 
 def _without_honorific(name: str, sp: Span) -> tuple[str, Span]:
-    for title in _HONORIFICS:
-        if name.startswith(title + " ") and len(name.split()) > 2:
+    for title in sorted(_HONORIFICS, key=len, reverse=True):
+        if name.lower().startswith(title + " ") and len(name.split()) > len(title.split()) + 1:
             return name[len(title) + 1:], Span(sp.start + len(title) + 1, sp.end)
     return name, sp
 
@@ -108,7 +106,7 @@ def _title_window(doc, start: int, sent_start: int) -> list:
         i -= 1                          # "Foreign Minister, Sergei Lavrov"
     while i >= sent_start and len(out) < 8:
         t = doc[i]
-        if t.ent_type_ == "PERSON" and t.text not in _HONORIFICS:
+        if t.ent_type_ == "PERSON" and t.lower_ not in _HONORIFICS:
             break
         if not (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in _TITLE_LINKS or
                 t.lower_ in _FORMER):
@@ -249,7 +247,7 @@ def _head_of_state(agent: AgentRef, role: Role, r: Reading) -> None:
     for the state the story is about."""
     lemma = role.tok.lemma_.lower()
     if r.ctx.country and (lemma in _HEADS_OF_STATE or (lemma == "minister" and any(
-            t.lower_ == "prime" for t in role.title))):
+            t.lower_ == "prime" for t in role.title[-1:]))):
         agent.speaks_for = AgentRef(name=r.ctx.country, kind="government")
         agent.kind = "government"
 

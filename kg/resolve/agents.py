@@ -237,8 +237,8 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str],
     owners = _set_keys(flat, acronyms)
     _people_take_their_bodys_kind(flat)
     _short_forms(flat, flat + named, owners)
-    _organs_without_state(flat, owners)
     _one_state(flat, owners)
+    _organs_without_state(flat, owners)
     if scope:
         _scope_generic(flat, owners, scope)
 

@@ -32,8 +32,10 @@ def _own_subject(tok):
     head, n = tok.head, 0
     while head is not None and n < 6:
         if head.pos_ in ("VERB", "AUX"):
-            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].i < tok.i and subj[0].pos_ in ("NOUN", "PROPN"):
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and
+                    c.i < tok.i and c.pos_ in ("NOUN", "PROPN")]
+            subj.sort(key=lambda c: c.pos_ != "PROPN")     # a name before a description
+            if subj:
                 return subj[0]
         if head.dep_ == "ROOT":
             break
@@ -63,7 +65,7 @@ def _pronoun(tok, r: Reading):
 def _people_of(tok, r: Reading):
     """"The Chechens said": a people named in the plural speaks through the body of theirs
     named before ("Chechen authorities")."""
-    if tok.ent_type_ != "NORP" or tok.tag_ != "NNPS" or not tok.lower_.endswith("s"):
+    if tok.pos_ != "PROPN" or not tok.lower_.endswith("s") or len(tok.text) < 4:
         return NEXT
     found = r.ctx.recent(r.si, head=tok.lower_[:-1], person=False, bodies_only=True,
                          before=tok.idx)

@@ -215,7 +215,8 @@ def name_after_destination(tok):
                 continue
             before = [c for c in p.lefts if c.dep_ == "compound"]
             if any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in before) and \
-                    before[-1].pos_ == "PROPN" and not before[-1].ent_type_:
+                    before[-1].pos_ == "PROPN" and \
+                    before[-1].ent_type_ not in ("ORG", "GPE", "NORP"):
                 return p
     return None
 

@@ -166,6 +166,8 @@ def _short_forms(flat: list[AgentRef], donors: list[AgentRef], owners: dict) -> 
     for a in flat:
         if not a.key or " " in a.key or a.kind == "article" or owners.get(id(a)) is not False:
             continue
+        if a.generic and a.kind in ("witness", "anonymous", "person"):
+            continue                    # "doctors" are not "Doctors for Peace"
         donor = _short_form_of(a, donors, owners)
         if donor is not None:
             _take(a, donor)
@@ -243,6 +245,13 @@ def resolve_agents(agents: list[AgentRef], acronyms: dict[str, str],
         _scope_generic(flat, owners, scope)
 
 
+def _owner_word(word: str) -> bool:
+    """A state's adjective before an organ's name: "Armenian", "Orlan" (not "The")."""
+    low = fold(word).rstrip("'s")
+    return low in DEMONYMS or (word[:1].isupper() and low not in ("the", "a", "an") and
+                               bool(_DEMONYM_LIKE.search(low)))
+
+
 def find_acronyms(text: str) -> dict[str, str]:
     """Acronyms the article defines: "the International Committee of the Red Cross (ICRC)".
 
@@ -264,7 +273,7 @@ def find_acronyms(text: str) -> dict[str, str]:
         while keep and keep[0].lower() in ("the", "of", "for", "and"):
             keep.pop(0)
         rest = words[:len(words) - len(keep)]
-        while rest and fold(rest[-1]).rstrip("'s") in DEMONYMS:   # "Armenian Ministry of..."
+        while rest and _owner_word(rest[-1]):   # "Armenian Ministry of...", "Orlan ..."
             keep.insert(0, rest.pop())
         if keep:
             out[fold(m.group(2))] = " ".join(keep)

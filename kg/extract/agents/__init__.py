@@ -9,9 +9,10 @@ residents"), and what refers back ("he", "the ministry", "the London-based right
 parties of each sentence for those references.  The words the rules use are data
 (``kg/extract/data/agents.json``); see docs/extraction.md, section Agents.
 
-Modules: `words` (the word lists), `phrases` (noun phrases as written), `kinds` (the kind of
-a source from its words), `memory` (mentions and references back), `people`, `bodies`,
-`make` (the decision list), `sentences` (remembering each sentence's names).
+Modules: `words` (the word lists), `phrases` (noun phrases and names as written), `kinds`
+(the kind of a source from its words), `reading` (one question, with its bounded depth),
+`memory` (mentions and references back), `people`, `bodies`, `make` (the decision list of
+readers), `sentences` (remembering each sentence's names).
 """
 
 from __future__ import annotations

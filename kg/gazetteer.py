@@ -7,10 +7,7 @@ or gazetteer holds.  Keys are lowercase.
 
 from __future__ import annotations
 
-import re
 import unicodedata as _unicodedata
-from functools import lru_cache
-from typing import Optional
 
 # (canonical name, demonyms / adjectives (space-separated), other names separated by "|":
 # official names, capitals used as metonyms for the government, seats of power)
@@ -229,7 +226,9 @@ for _canon, _kind, _forms in [
     ("UN Secretary-General", "intergovernmental",
      "un secretary-general|secretary-general|secretary general|un secretary general"),
     ("UN Human Rights Council", "intergovernmental", "human rights council|unhrc"),
-    ("Office of the UN High Commissioner for Human Rights", "intergovernmental", "ohchr"),
+    ("Office of the UN High Commissioner for Human Rights", "intergovernmental",
+     "ohchr|un human rights office|un rights office|"
+     "office of the un high commissioner for human rights"),
     ("UNRWA", "intergovernmental", "unrwa"),
     ("UNICEF", "intergovernmental", "unicef"),
     ("UNHCR", "intergovernmental", "unhcr|un refugee agency"),
@@ -242,6 +241,9 @@ for _canon, _kind, _forms in [
     ("European Union", "intergovernmental", "eu|european union"),
     ("African Union", "intergovernmental", "au|african union"),
     ("OSCE", "intergovernmental", "osce"),
+    ("G7", "intergovernmental", "g7|group of seven|g-7"),
+    ("G20", "intergovernmental", "g20|group of twenty|g-20"),
+    ("International Court of Justice", "intergovernmental", "international court of justice|icj"),
     ("Islamic State", "armed_group", "islamic state|isis|isil|is|daesh|islamic state group|"
      "islamic state (isis) group"),
     ("Hamas", "armed_group", "hamas"),
@@ -275,93 +277,3 @@ for _canon, _kind, _forms in [
         BODIES[_f] = (_canon, _kind)
         _plain = _unicodedata.normalize("NFKD", _f)
         BODIES["".join(c for c in _plain if not _unicodedata.combining(c))] = (_canon, _kind)
-
-#: Cue words for source kinds (checked on the name, its head noun, and its affiliations).
-KIND_CUES: dict[str, tuple[str, ...]] = {
-    "military": ("defence ministry", "defense ministry", "ministry of defence",
-                 "ministry of defense", "armed forces", "army", "military", "air force",
-                 "navy", "defence force", "defense force", "pentagon", "department of defense",
-                 "dod", "idf", "troops", "coalition", "brigadier", "colonel", "general staff",
-                 "mod"),
-    "intergovernmental": ("united nations", "u.n.", "unrwa", "unicef", "unhcr",
-                          "world health organization", "ocha", "security council",
-                          "secretary-general", "secretary general", "un ", "nato",
-                          "african union", "european union", "osce", "icc",
-                          "international criminal court", "world food programme", "wfp",
-                          "human rights council", "unmiss", "monusco"),
-    "ngo": ("amnesty", "human rights watch", "human rights", "rights organization",
-            "rights organisation", "hrw", "médecins", "medecins", "doctors without",
-            "msf", "red cross", "red crescent", "icrc", "rights group", "human rights group",
-            "charity", "charities", "monitor", "observatory", "watchdog", "ngo", "foundation",
-            "airwars", "save the children", "oxfam", "lawyers", "physicians", "aid group",
-            "humanitarian organization", "humanitarian organisation", "relief",
-            "rescue group", "rescuers", "volunteer group"),
-    "media": ("news agency", "reuters", "associated press", "afp", "agence france", "bbc",
-              "cnn", "al jazeera", "channel", "television", "tv", "newspaper", "correspondent",
-              "reporter", "journalist", "editor", "times", "post", "press"),
-    "witness": ("witness", "witnesses", "resident", "residents", "survivor", "survivors",
-                "eyewitness", "activist", "activists", "locals", "local people", "villager",
-                "villagers", "relatives", "doctor", "doctors", "nurse", "medic", "medics",
-                "displaced"),
-    "armed_group": ("rebel", "rebels", "militia", "militant", "insurgent", "opposition",
-                    "hamas", "hezbollah", "houthi", "taliban", "isis", "isil", "islamic state",
-                    "al-qaeda", "al qaeda", "jihadist", "liberation front", "tigers", "ltte",
-                    "m23", "paramilitary", "rapid support forces", "rsf", "tplf", "fighters",
-                    "guerrilla", "guerrillas", "front", "jaysh", "brigades"),
-    "government": ("ministry", "government", "president", "prime minister", "minister",
-                   "kremlin", "white house", "state department", "foreign office",
-                   "secretary of state", "foreign secretary", "embassy", "authorities",
-                   "prosecutor", "parliament", "congress", "senate", "governor", "mayor",
-                   "administration", "police", "security service", "civil defence",
-                   "civil defense", "intelligence", "investigation", "investigators",
-                   "spokesman for president", "cabinet", "council"),
-    "anonymous": ("source", "sources", "officials", "observers", "analysts", "experts",
-                  "aid workers", "diplomats", "people familiar", "someone", "unnamed"),
-}
-
-
-def classify_kind(*names: str) -> Optional[str]:
-    """The source kind that the words of a name, role or body suggest.
-
-    >>> classify_kind("Russian Defence Ministry")
-    'military'
-    >>> classify_kind("Human Rights Watch")
-    'ngo'
-    >>> classify_kind("two residents")
-    'witness'
-    >>> classify_kind("Israeli military source")
-    'anonymous'
-    >>> classify_kind("UNAMA")
-    'intergovernmental'
-    """
-    if any(n and (re.fullmatch(r"UN[A-Z]{2,6}", n.strip()) or re.search(r"\bWHO\b", n))
-           for n in names):
-        return "intergovernmental"      # the UN's missions (UNAMA, UNMISS), the WHO (not "who")
-    return _classify_kind(" " + " ".join(n.lower() for n in names if n) + " ")
-
-
-@lru_cache(maxsize=4096)
-def _classify_kind(text: str) -> Optional[str]:
-    """`classify_kind` of the lowercased words, padded with spaces (a few hundred distinct
-    names recur across articles: cached)."""
-    text = text.replace("’", "'").replace(",", " ").replace("(", " ").replace(")", " ")
-    head = text.split(" of ")[0].split(" for ")[0].split(" in ")[0]
-    if re.match(r" (the )?(un|u\.n\.|united nations|unicef|unhcr|unrwa|who|ocha) ", text):
-        return "intergovernmental"
-    if re.search(r" (unnamed|anonymous|unidentified) ", text) or re.search(
-            r" (source|sources) $", head):
-        return "anonymous"      # "an Israeli military source", "an unnamed activist"
-    if any(f" {w} " in head + " " for w in ("ministry", "government", "administration",
-                                              "office", "prosecutor", "president")):
-        if any(w in head for w in ("defence", "defense", "military")) and \
-                "administration" not in head:
-            return "military"
-        return "government"
-    for kind in ("military", "intergovernmental", "ngo", "media", "witness", "armed_group",
-                 "government", "anonymous"):
-        for cue in KIND_CUES[kind]:
-            if (" " + cue.strip() + " ") in text or (len(cue) > 5 and cue in text):
-                return kind
-    return None
-
-

@@ -514,3 +514,11 @@ def test_both_sides_blaming_each_other_is_an_allegation_by_each(extractor):
     assert len(blame) == 2 and all(c.kind == "allegation" for c in blame)
     pairs = {(c.source.label, tuple(a.label for a in c.accused)) for c in blame}
     assert pairs == {("Ukraine", ("Russia",)), ("Russia", ("Ukraine",))}
+
+
+def test_an_attribution_in_the_middle_of_the_sentence_speaks_for_all_of_it(extractor):
+    x = run(extractor, "The shelling killed at least nine, the Orlan Rights Monitor said, "
+                       "including two nurses of the Tavi clinic.\n")
+    (c,) = [c for c in x.claims if c.kind == "allegation"]
+    assert c.source.label == "Orlan Rights Monitor"
+    assert quote(x, c).startswith("The shelling killed at least nine")

@@ -184,6 +184,12 @@ def content_tokens(tok, roles: Roles, subj, passive: bool) -> tuple[list, object
     comps.sort(key=lambda c: (c.i < tok.i, abs(c.i - tok.i)))   # after the verb first
     comp = comps[0] if comps else (child(tok, "xcomp") if passive or lemma in (
         "find", "discover", "witness") else None)
+    if tok.dep_ == "parataxis" and not comps and tok.head.pos_ in ("VERB", "AUX") and \
+            lemma in L.REPORTING_VERBS:
+        # "The strike killed eight, Human Rights Watch said, including a cameraman": what
+        # is said is the clause the attribution interrupts
+        drop = {t.i for t in tok.subtree if t.i <= tok.i or t.dep_ == "punct"}
+        return [t for t in tok.head.subtree if t.i not in drop or t.i > tok.i], None
     if lemma in WHOLE_CLAUSE or roles.all("accused"):
         return without_nested(tok, exclude=[subj],
                               keep_participles=lemma in L.DENY_VERBS), comp

@@ -248,3 +248,25 @@ def test_the_reader_stays_linear_on_degenerate_text(extractor):
                  "Orsk’s " * 2000 + "market was hit."]:
         x = run(extractor, text)
         assert len(x.attacks) <= 1
+
+
+# --- one sentence, several attacks: each its own node, its own place, no town as a party -----
+
+def test_raids_on_two_towns_in_one_sentence_are_two_attack_nodes(extractor):
+    from kg.namespaces import EKG, RDF
+    from kg.rdf import extraction_graph
+    from kg.resolve import resolve_article
+
+    x = run(extractor, "Brastovian aircraft dropped cluster bombs in two separate raids on the "
+                       "towns of Varnek and Toldi on Tuesday, killing 11 civilians, a rights "
+                       "group said.\n\nThe Toldi strike killed at least eight, the group said.\n")
+    resolve_article(x)
+    assert placed(x) == ["Toldi", "Varnek"]
+    assert len({a.key for a in x.attacks}) == 2
+    g = extraction_graph(x)
+    nodes = list(g.subjects(RDF.type, EKG.Attack))
+    assert len(nodes) == 2
+    assert all(len(list(g.objects(n, EKG.location))) == 1 for n in nodes)
+    for a in x.attacks:      # "the Toldi strike": Toldi is where, not who
+        assert "Toldi" not in [p.name for p in a.perpetrators]
+    assert all("Toldi" not in [p.name for p in c.accused] for c in x.claims)

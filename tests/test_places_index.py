@@ -102,3 +102,20 @@ def test_processes_starting_together_build_it_once(tmp_path):
     assert [o.strip() for o, _ in outs] == ["Ariha"] * 3
     assert len(tally.read_text().split()) == 1, "built by more than one process"
     assert not list(path.parent.glob("*.part"))
+
+
+def test_a_town_spelt_near_a_state_is_not_the_state():
+    """The skeleton forgives vowels ("Ruisi" and "Russia" share one): a state is matched only
+    by one of its names spelt out, and a town only when spelt close to its own name."""
+    from kg.model import PlaceRef
+    from kg.resolve.places import resolve_place
+
+    ruisi = PlaceRef(name="Ruisi")
+    resolve_place(ruisi, {"GE", "RU", "US"})
+    assert ruisi.key == "ruisi" and ruisi.country is None
+    russia = PlaceRef(name="Russia")
+    resolve_place(russia, set())
+    assert russia.country == "RU"
+    gori = PlaceRef(name="Gori")
+    resolve_place(gori, {"GE"})
+    assert gori.country == "GE" and gori.within.name == "Georgia"

@@ -82,8 +82,8 @@ class _Reader:
 
     def attack(self, n: URIRef, spans: list[Span]) -> Attack:
         g = self.g
-        place = g.value(n, EKG.location)
-        day = g.value(n, EKG.date)
+        place = min(g.objects(n, EKG.location), default=None)     # one, whichever the order
+        day = min(g.objects(n, EKG.date), default=None)
         a = Attack(span=spans[0], extra_spans=spans[1:])
         if place is not None:
             names = sorted(str(x) for x in g.objects(place, SKOS.altLabel))

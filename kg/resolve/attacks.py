@@ -24,9 +24,12 @@ MAIN_TARGET_ORDER = ("hospital", "medical_facility", "school", "place_of_worship
                      "aid_convoy", "infrastructure", "residential", "other", "civilians")
 
 
-def attack_key(attack: Attack, article_id: str) -> str:
-    """The key of one article's report of an attack: the article and the words' offsets."""
-    return f"{article_id} {attack.span.start}-{attack.span.end}"
+def attack_key(attack: Attack, article_id: str, nth: int = 1) -> str:
+    """The key of one article's report of an attack: the article and the words' offsets,
+    and, for the second and later attacks the same words report ("raids on the towns of A
+    and B"), their rank."""
+    key = f"{article_id} {attack.span.start}-{attack.span.end}"
+    return key if nth == 1 else f"{key} {nth}"
 
 
 def main_target(attack: Attack) -> str:
@@ -45,6 +48,7 @@ def _organ_of(agent, keys: set[str]) -> bool:
 
 def resolve_attacks(extraction: Extraction) -> None:
     countries: Optional[set[str]] = None
+    ranks: dict[tuple[int, int], int] = {}
     for attack in extraction.attacks:
         if attack.place is not None:
             if countries is None:
@@ -60,7 +64,9 @@ def resolve_attacks(extraction: Extraction) -> None:
         # ministry) adds no perpetrator: the state is the party
         attack.perpetrators = [p for p in attack.perpetrators
                                if not _organ_of(p, seen - {p.key})]
-        attack.key = attack_key(attack, extraction.article.id)
+        span = (attack.span.start, attack.span.end)
+        ranks[span] = ranks.get(span, 0) + 1
+        attack.key = attack_key(attack, extraction.article.id, ranks[span])
 
 
 _GENERAL = re.compile(r"\b(previously|repeatedly|always|throughout|genocide|campaign|"

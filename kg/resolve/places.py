@@ -31,6 +31,7 @@ import sqlite3
 import threading
 import unicodedata
 from contextlib import contextmanager
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -321,15 +322,38 @@ def _bare(name: str) -> str:
     return _REGION_WORDS.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip()))
 
 
+def _folded(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[^a-z0-9]+", " ", _APOSTROPHES.sub("", s)).strip()
+
+
+def _names_state(name: str, g: GeoPlace) -> bool:
+    """Whether *name* is the state *g* by one of its names, spelt out: the spelling-tolerant
+    skeleton alone would make the Georgian town of Ruisi Russia."""
+    state = STATE_NAMES.get(name.casefold().replace("’", "'"), "")
+    return _folded(g.name) in (_folded(name), _folded(state))
+
+
 def _locate(ref: PlaceRef, parent: Optional[GeoPlace], countries: set[str]
             ) -> Optional[GeoPlace]:
     """The gazetteer entry of *ref*, given the entry of the place it lies within."""
     bare = _bare(ref.name)
     cands = lookup(bare)
-    countries_only = [g for g in cands if g.level == "country"]
+    countries_only = [g for g in cands if g.level == "country" and _names_state(bare, g)]
     if countries_only:
         return countries_only[0]
-    return choose([g for g in cands if g.level != "country"], parent, countries)
+    return choose([g for g in cands if g.level != "country" and _close(bare, g)], parent,
+                  countries)
+
+
+def _close(name: str, g: GeoPlace) -> bool:
+    """Whether an entry found by its own name is spelt near enough *name*: the skeleton
+    forgives vowels and doubled letters, which makes "Ruisi" Russia, Ohio."""
+    if not g.primary:
+        return True
+    a, b = _folded(name), _folded(g.name)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _apply(ref: PlaceRef, g: GeoPlace) -> None:

@@ -20,6 +20,7 @@ from kg.extract.attacks.vocab import ANAPHORA
 from kg.extract.context import ArticleContext
 from kg.extract.harm import harm_kind
 from kg.extract.syntax import tokens_span
+from kg.gazetteer import STATE_NAMES
 from kg.model import AgentRef, Attack, Claim, Span
 
 
@@ -31,6 +32,25 @@ def link_attacks(ctx: ArticleContext, claims: list[Claim], attacks: list[Attack]
         if c.kind == "allegation":
             for i in c.attacks:
                 _add_perpetrators(attacks[i], c)
+    _drop_places_as_parties(claims, attacks)
+
+
+def _drop_places_as_parties(claims: list[Claim], attacks: list[Attack]) -> None:
+    """A name the article gives as the place of an attack ("raids on Ruisi and Gori") and
+    that names no state is not a party to it ("the Gori strike", "Gori was hit")."""
+    places: set[str] = set()
+    for a in attacks:
+        node, depth = a.place, 0
+        while node is not None and depth < 8:
+            places.add(node.name.casefold())
+            node, depth = node.within, depth + 1
+    places -= set(STATE_NAMES)
+    if not places:
+        return
+    for a in attacks:
+        a.perpetrators = [p for p in a.perpetrators if p.name.casefold() not in places]
+    for c in claims:
+        c.accused = [p for p in c.accused if p.name.casefold() not in places]
 
 
 def _concerns(text: str, c: Claim, attacks: list[Attack]) -> list[int]:

@@ -16,7 +16,8 @@ import re
 
 from kg.extract.attacks.mentions import doers
 from kg.extract.attacks.triggers import triggers as sentence_triggers
-from kg.extract.attacks.vocab import ANAPHORA
+from kg.extract import lexicon as L
+from kg.extract.attacks.vocab import ANAPHORA, TARGET_RE
 from kg.extract.context import ArticleContext
 from kg.extract.harm import harm_kind
 from kg.extract.syntax import tokens_span
@@ -62,10 +63,25 @@ def _concerns(text: str, c: Claim, attacks: list[Attack]) -> list[int]:
     words = " ".join(text[s.start:s.end] for s in spans)
     found = [i for i, a in enumerate(attacks) if a.place is not None and
              re.search(r"\b" + re.escape(a.place.name) + r"\b", words)]
+    if not found:
+        found = _by_weapon_or_target(words, attacks)
     if not found and ANAPHORA.search(words):
         before = [i for i, a in enumerate(attacks) if a.span.start < c.span.start]
         found = before[-1:]
     return sorted(set(found))
+
+
+def _by_weapon_or_target(words: str, attacks: list[Attack]) -> list[int]:
+    """The attacks whose weapon the words name ("we never use cluster bombs"), else the one
+    attack on a kind of object the words name ("we did not bomb the hospital")."""
+    found = [i for i, a in enumerate(attacks) if a.weapon and
+             re.search(r"\b" + re.escape(a.weapon) + r"\b", words, re.I)]
+    if found:
+        return found
+    cats = {L.TARGET_TERMS.get(" ".join(m.group(1).lower().split()))
+            for m in TARGET_RE.finditer(words)} - {None, "civilians", "residential", "other"}
+    hits = [i for i, a in enumerate(attacks) if cats & {t.category for t in a.targets}]
+    return hits if len(hits) == 1 else []
 
 
 def _add_perpetrators(a: Attack, c: Claim) -> None:

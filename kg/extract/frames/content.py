@@ -136,7 +136,22 @@ def _orphan_subject(ctx: ArticleContext, sent, cue):
             people.append(t)
         elif t.ent_type_ == "ORG" and t.dep_ != "pobj" and last:
             orgs.append(t)
-    return people[-1] if people else (orgs[-1] if orgs else None)
+    if people:
+        return people[-1]
+    named = _name_just_before(ctx, sent, cue)
+    return named if named is not None else (orgs[-1] if orgs else None)
+
+
+def _name_just_before(ctx: ArticleContext, sent, cue):
+    """A name right before the verb, after a comma at most, that the tagger did not know
+    ("..., Colonel-General Anatoly Nogovitsyn, told a news conference")."""
+    i = cue.i - 1
+    while i > sent.start and cue.doc[i].text in (",", "—", "–"):
+        i -= 1
+    t = cue.doc[i]
+    if i < sent.start or t.pos_ != "PROPN" or ctx.quote_around(t.idx, t.idx + 1):
+        return None
+    return t
 
 
 # --- what is said --------------------------------------------------------------------------

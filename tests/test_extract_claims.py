@@ -522,3 +522,49 @@ def test_an_attribution_in_the_middle_of_the_sentence_speaks_for_all_of_it(extra
     (c,) = [c for c in x.claims if c.kind == "allegation"]
     assert c.source.label == "Orlan Rights Monitor"
     assert quote(x, c).startswith("The shelling killed at least nine")
+
+
+# --- denials by another cause, by justification, without a parsed subject ---------------------
+
+LEAD = ("Rights groups said Russian missiles hit the shopping centre in Zavodsk on Monday, "
+        "killing 12 people.\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Russian defence ministry said the detonation of ammunition stored nearby caused a "
+    "fire at the shopping centre.",
+    "Russia's ambassador said the Russian missile was downed by Ukraine's air defences and "
+    "fell on the building.",
+])
+def test_another_cause_given_by_the_accused_is_a_denial(extractor, sentence):
+    x = run(extractor, LEAD + sentence + "\n")
+    d = only(x, "denial")
+    assert d.denial_kind == "categorical" and quote(x, d) in sentence
+
+
+def test_the_victims_own_side_downing_a_missile_denies_nothing(extractor):
+    x = run(extractor, LEAD + "The Ukrainian air force said the missile was downed by "
+                              "Ukrainian air defences and debris fell on the building.\n")
+    assert not [c for c in x.claims if c.kind == "denial"]
+
+
+def test_the_dead_said_to_have_taken_part_in_operations_is_a_justification(extractor):
+    x = run(extractor, LEAD + "The Russian military said both men killed in the strike had "
+                              "taken part in Ukrainian operations.\n")
+    d = only(x, "denial")
+    assert d.denial_kind == "protected_status"
+
+
+def test_a_statement_issued_saying_is_its_issuers(extractor):
+    x = run(extractor, LEAD + "The Russian army issued a statement saying it had killed "
+                              "militants in the strike.\n")
+    d = only(x, "denial")
+    assert d.source.name.lower().endswith("army") and d.denial_kind == "protected_status"
+
+
+def test_a_name_the_parser_left_without_a_verb_still_speaks(extractor):
+    x = run(extractor, LEAD + "Asked about the report, deputy chief of Russia's General Staff, "
+                              "Colonel-General Anatoly Petrenko, told a news conference \"We "
+                              "never use cluster bombs. There is no need to do so.\"\n")
+    d = only(x, "denial")
+    assert "Petrenko" in d.source.name

@@ -63,8 +63,8 @@ def _concerns(text: str, c: Claim, attacks: list[Attack]) -> list[int]:
     words = " ".join(text[s.start:s.end] for s in spans)
     found = [i for i, a in enumerate(attacks) if a.place is not None and
              re.search(r"\b" + re.escape(a.place.name) + r"\b", words)]
-    if not found:
-        found = _by_weapon_or_target(words, attacks)
+    if not found and c.kind == "denial":     # (an allegation may be of a practice: "has
+        found = _by_weapon_or_target(words, attacks)    # repeatedly bombed schools")
     if not found and ANAPHORA.search(words):
         before = [i for i, a in enumerate(attacks) if a.span.start < c.span.start]
         found = before[-1:]

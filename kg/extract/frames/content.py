@@ -50,7 +50,7 @@ def is_negated(tok) -> bool:
 
 
 # --- the speaker ---------------------------------------------------------------------------
-_CHAIN_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj")
+_CHAIN_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj")
 
 
 def speaker_token(ctx: ArticleContext, sent, tok, roles: Roles) -> tuple[object, bool]:

@@ -217,7 +217,34 @@ def _said(ctx: ArticleContext, frame: Frame, fam: set[str], words: set[str], acc
         return Reading("denial", "protected_status")
     if "misuse" in fam:
         return ALLEGATION               # the other side's human shields, command posts
+    if not _observer(frame) and other_cause(frame):
+        return Reading("denial", "categorical")
     return ALLEGATION if is_allegation(frame, accused) else None
+
+
+_CAUSING = frozenset("cause spark trigger start".split())
+_DOWNING = frozenset("down intercept shoot".split())
+
+
+def other_cause(frame: Frame) -> bool:
+    """A party says the harm had another cause than its strike: "the detonation of stored
+    ammunition caused a fire", "the missile was downed by Kordanian air defences"."""
+    side = party_states(frame.speaker)
+    for t in frame.tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or _negated(t) or lemma not in _CAUSING | _DOWNING:
+            continue
+        agent = child(t, "agent")
+        doer = child(agent, "pobj") if agent is not None else child(t, "nsubj")
+        if doer is None:
+            continue
+        if lemma in _CAUSING and doer.lemma_.lower() in word_list("other_causes"):
+            return True
+        if lemma in _DOWNING and agent is not None and any(
+                _names_party(x) and not (party_states(_Named(x.text)) & side)
+                for x in doer.subtree):
+            return True
+    return False
 
 
 def _justified(ctx: ArticleContext, frame: Frame, fam: set[str]) -> bool:

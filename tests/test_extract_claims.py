@@ -568,3 +568,20 @@ def test_a_name_the_parser_left_without_a_verb_still_speaks(extractor):
                               "never use cluster bombs. There is no need to do so.\"\n")
     d = only(x, "denial")
     assert "Petrenko" in d.source.name
+
+
+def test_a_last_line_closed_by_a_double_prime_is_body_text(extractor):
+    x = run(extractor, "The alliance said its jets struck the village of Korla on Friday, killing "
+                       "dozens of refugees.\n\nThe 19-nation alliance issued a statement after "
+                       "an overnight review describing the village as ``a legitimate military "
+                       "target.\u2033")
+    d = only(x, "denial")
+    assert d.denial_kind == "protected_status" and "legitimate" in quote(x, d)
+
+
+def test_it_in_a_relative_clause_is_the_subject_of_its_sentence(extractor):
+    x = run(extractor, "Rights Watch Kordania published a report accusing the army of killing "
+                       "40 villagers in Tarno.\n\nThe government has suspended two radio "
+                       "stations for covering the report, which it called \"hasty and biased.\"\n")
+    d = only(x, "denial")
+    assert d.source.name.lower() == "government"

@@ -26,7 +26,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE)
 CAPTION = re.compile(r"\bPhoto:|\(Photo\b|\bPhoto by\b|Getty Images|\bPhotograph:|/AFP\b|"
                      r"/Reuters\b|REUTERS/|\bFile photo\b", re.IGNORECASE)
-TERMINAL = re.compile(r"([.!?…:;][\"”’')\]]*|,[\"”’])\s*$")  # "…,” is a quotation paragraph
+TERMINAL = re.compile(r"([.!?…:;][\"”’'″)\]]*|,[\"”’″]|,'')\s*$")  # "…,” is a quotation paragraph
 QUOTE_PAIRS = re.compile(r"“[^”“\n]{2,}?[”“]|\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘\n]{2,}?’(?![\w])|"
                          r"``[^`\n]{2,}?(?:''|″|”|\")")      # also old wire style: ``...''
 #: "GENEVA, (Reuters) –", "KHARTOUM, March 25 (AFP) -", "ALEPPO, SYRIA - NOVEMBER 03:"

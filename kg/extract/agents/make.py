@@ -51,6 +51,11 @@ def _pronoun(tok, r: Reading):
         bound = _own_subject(tok)
         if bound is not None and is_agentive(bound):
             return r.again(bound, subject=r.subject)
+    if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.dep_ in ("relcl", "advcl"):
+        bound = _own_subject(tok.head)      # "the government suspended the radios for
+        if bound is not None and is_agentive(bound):    # covering the report, which it
+            return r.again(bound, subject=r.subject)    # called biased": the government
     if low in GROUP_PRONOUNS or low in ("its", "their", "this", "that"):
         return (r.ctx.recent(r.si, person=False, prefer_subject=True, before=tok.idx) or
                 r.ctx.recent(r.si, prefer_subject=True, before=tok.idx))

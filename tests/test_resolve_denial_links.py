@@ -174,3 +174,16 @@ def test_when_another_party_is_blamed_the_reports_naming_no_one_are_not_answered
                  ("allegation", 2, "the Free Velan Brigade shelled the clinic", MONITOR,
                   [RIVAL], [0])])
     assert denied(x, "did not fire") == []
+
+
+def test_a_denial_of_the_death_toll_answers_the_figures_given_before_it():
+    x = article(["Velan officials said Kordanian jets struck the Tavi market on Sunday.",
+                 "Health Without Frontiers said 212 people were killed at the market.",
+                 "The Kordanian army disputed the death toll, saying the market hid a depot."],
+                [("allegation", 0, "Kordanian jets struck the Tavi market", VELAN, [KORDANIA],
+                  [0]),
+                 ("allegation", 1, "212 people were killed at the market", CHARITY, [], [0]),
+                 ("denial", 2, "disputed the death toll", ARMY, [ARMY], [0],
+                  {"denial_kind": "protected_status"})])
+    assert denied(x, "disputed the death toll") == [
+        "212 people were killed at the market", "Kordanian jets struck the Tavi market"]

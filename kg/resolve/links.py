@@ -8,13 +8,16 @@ with them, what the same accusers report of those incidents naming no one, close
 What the denial's own sentence holds is what it answers ("X accused the army of ..., claims
 the army rejected"); a denial that goes on from the speaker's denial just before it answers
 what that one answered.
-A denial of "this figure" or "these claims" rejects what was said just before it.
+A denial of "this figure" or "these claims" rejects what was said just before it; one of
+"the death toll", the figures given for its incident just before it.
 A denial of an incident for which no one else is blamed answers the allegations of that
 incident that blame no one and stand within a few sentences of it; a party whose report a
 denial rebuts ("disputed a UN report") is an accuser, not someone else blamed.
 """
 
 from __future__ import annotations
+
+import re
 
 from kg.model import Claim, Extraction
 from kg.resolve.agents import chain_keys
@@ -23,6 +26,10 @@ from kg.resolve.agents import chain_keys
 #: How many sentences apart a denial and an allegation that blames no one may stand for the
 #: one to answer the other.
 NEAR = 3
+
+#: A denial that names a toll disputes the figures given for its incident.
+_TOLL = re.compile(r"\b(death toll|toll|casualty (figures?|count)|death count)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b\d[\d,]*\b")
 
 
 def defended_keys(denial: Claim) -> set[str]:
@@ -84,6 +91,7 @@ def link_denials(extraction: Extraction) -> None:
                           abs(a.sentence - d.sentence) <= NEAR and
                           not chain_keys(a.source) & defended and
                           (not rebutted or chain_keys(a.source) & rebutted)]
+        candidates = sorted(set(candidates) | set(_tolls_disputed(extraction, d, defended)))
         if d.denial_kind != "counter_attribution":
             candidates = _said_with(claims, d, candidates, defended, rebutted) or \
                 _going_on(claims, d) or candidates
@@ -132,6 +140,18 @@ def _with_same_side_reports(claims: list[Claim], d: Claim, candidates: list[int]
             set(a.attacks) & incidents and chain_keys(a.source) & blamers and
             abs(a.sentence - d.sentence) <= NEAR and i not in candidates]
     return sorted(candidates + more)
+
+
+def _tolls_disputed(extraction: Extraction, d: Claim, defended: set[str]) -> list[int]:
+    """A denial that disputes "the death toll" answers the figures given for its incident
+    before it, within a few sentences, by others."""
+    text = extraction.article.text
+    if not d.attacks or not _TOLL.search(d.span.text(text)):
+        return []
+    return [i for i, a in enumerate(extraction.claims) if a.kind == "allegation" and
+            set(a.attacks) & set(d.attacks) and 0 <= d.sentence - a.sentence <= NEAR and
+            a.span.start < d.span.start and _COUNT.search(a.span.text(text)) and
+            not chain_keys(a.source) & defended]
 
 
 def _said_with(claims: list[Claim], d: Claim, candidates: list[int], defended: set[str],

@@ -187,3 +187,16 @@ def test_a_denial_of_the_death_toll_answers_the_figures_given_before_it():
                   {"denial_kind": "protected_status"})])
     assert denied(x, "disputed the death toll") == [
         "212 people were killed at the market", "Kordanian jets struck the Tavi market"]
+
+
+def test_a_denial_defending_no_one_accused_answers_the_allegations_sharing_its_words():
+    reporter = AgentRef("Mara Lind", kind="person", key="mara lind")
+    x = article(["The Kordanian army said a Velan mortar round hit the school shelter.",
+                 "The Orlan Monitor said 30 people died in Varna on Monday.",
+                 "No one Mara Lind spoke to believed a Velan mortar round hit the shelter."],
+                [("allegation", 0, "a Velan mortar round hit the school shelter", ARMY,
+                  [VELAN], [0]),
+                 ("allegation", 1, "30 people died in Varna on Monday", MONITOR, [], [0]),
+                 ("denial", 2, "No one Mara Lind spoke to believed a Velan mortar round hit",
+                  reporter, [], [0])])
+    assert denied(x, "No one Mara Lind") == ["a Velan mortar round hit the school shelter"]

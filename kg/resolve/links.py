@@ -8,6 +8,8 @@ with them, what the same accusers report of those incidents naming no one, close
 What the denial's own sentence holds is what it answers ("X accused the army of ..., claims
 the army rejected"); a denial that goes on from the speaker's denial just before it answers
 what that one answered.
+A denial that defends no party the article accuses answers the allegations sharing its
+words ("We never use cluster bombs").
 A denial of "this figure" or "these claims" rejects what was said just before it; one of
 "the death toll", the figures given for its incident just before it.
 A denial of an incident for which no one else is blamed answers the allegations of that
@@ -21,6 +23,7 @@ import re
 
 from kg.model import Claim, Extraction
 from kg.resolve.agents import chain_keys
+from kg.resolve.claims import _words
 
 
 #: How many sentences apart a denial and an allegation that blames no one may stand for the
@@ -91,6 +94,9 @@ def link_denials(extraction: Extraction) -> None:
                           abs(a.sentence - d.sentence) <= NEAR and
                           not chain_keys(a.source) & defended and
                           (not rebutted or chain_keys(a.source) & rebutted)]
+        if not candidates and not any(_keys(a.accused) & defended for a in claims
+                                      if a.kind == "allegation"):
+            candidates = _sharing_words(extraction, d, defended)
         candidates = sorted(set(candidates) | set(_tolls_disputed(extraction, d, defended)))
         if d.denial_kind != "counter_attribution":
             candidates = _said_with(claims, d, candidates, defended, rebutted) or \
@@ -140,6 +146,18 @@ def _with_same_side_reports(claims: list[Claim], d: Claim, candidates: list[int]
             set(a.attacks) & incidents and chain_keys(a.source) & blamers and
             abs(a.sentence - d.sentence) <= NEAR and i not in candidates]
     return sorted(candidates + more)
+
+
+def _sharing_words(extraction: Extraction, d: Claim, defended: set[str]) -> list[int]:
+    """For a denial that defends no party the article accuses (an observer's "No one believed
+    the deaths were caused by a rebel rocket", a speaker the article does not name): the
+    allegations of its incidents, by others, that share two words of what it says."""
+    text = extraction.article.text
+    said = _words(d.span.text(text))
+    return [i for i, a in enumerate(extraction.claims) if a.kind == "allegation" and
+            not chain_keys(a.source) & defended and
+            (not d.attacks or not a.attacks or set(a.attacks) & set(d.attacks)) and
+            len(said & _words(a.span.text(text))) >= 2]
 
 
 def _tolls_disputed(extraction: Extraction, d: Claim, defended: set[str]) -> list[int]:

@@ -104,9 +104,10 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
                 read.append(r)
         if not extractions:
             continue
-        with Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait) as store:
+        with Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait,
+                        derive_pending=False) as store:
             items = [(article_graph(x), entity_graph(x)) for x in extractions]
-            result = store.write_articles(items)      # and the incidents they touch
+            result = store.write_articles(items, derive=False)  # the incidents: at the end
             if validate:
                 report = validate_written(store, result.articles or
                                           [x.article.id for x in extractions])
@@ -122,6 +123,10 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
             outcome.summary.add(r)
             if echo:
                 echo(r)
+    if outcome.written:
+        # the incidents the run's reports are in, recomputed once (each batch noted its share
+        # in its own transaction: a run killed before this leaves it to the next open)
+        Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait).close()
     return outcome
 
 

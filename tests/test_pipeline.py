@@ -94,6 +94,28 @@ def test_order_and_batching_do_not_change_the_graph(tmp_path, extractor):
     assert dump(a) == dump(b)
 
 
+def test_an_ingest_of_many_batches_derives_the_incidents_once_at_its_end(tmp_path, extractor,
+                                                                        monkeypatch):
+    from kg.store import layout
+
+    calls = []
+    real = Store.derive_incidents
+
+    def counting(self, *a, **k):
+        calls.append(layout.has_pending(self.db))
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(Store, "derive_incidents", counting)
+    many, one = tmp_path / "many", tmp_path / "one"
+    ingest([sample_articles_dir()], many, extractor=extractor, batch_size=1)
+    assert calls == [True]          # five batches noted their work; one derivation did it
+    monkeypatch.setattr(Store, "derive_incidents", real)
+    ingest([sample_articles_dir()], one, extractor=extractor, batch_size=5)
+    assert dump(many) == dump(one)
+    with Store.open(many) as store:
+        assert not layout.has_pending(store.db) and store.incident_graphs()
+
+
 @pytest.mark.parametrize("order", ["allegation first", "denial first"])
 def test_a_denial_in_one_article_rejects_an_allegation_in_another(tmp_path, extractor, order):
     docs = tmp_path / "docs"

@@ -54,6 +54,7 @@ _REGION_WORDS = re.compile(r"\s+(province|governorate|region|oblast|district|sta
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-tolerant key: no accents, apostrophes, doubled letters, Arabic article forms,
     vowel runs or "the"."""

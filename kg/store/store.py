@@ -76,13 +76,16 @@ class Store:
     # --- opening and closing ------------------------------------------------------------------
     @classmethod
     def open(cls, path: Union[str, Path, None] = None, mode: str = "r", *,
-             wait: float = DEFAULT_WAIT, ontology: OntologySpec = True) -> "Store":
+             wait: float = DEFAULT_WAIT, ontology: OntologySpec = True,
+             derive_pending: bool = True) -> "Store":
         """Open the store at *path* (default: ``$KG_STORE`` or ``./kg-store``).
 
         ``mode="r"`` shares the store with other readers; ``mode="w"`` is the one writer,
         creates the store when the folder is new or empty, and loads the ontology (the bundled
         one when *ontology* is True, a file when it is a path, none when False) if it changed.
-        Waits up to *wait* seconds for the lock, then raises `StoreLockedError`.
+        Waits up to *wait* seconds for the lock, then raises `StoreLockedError`.  A writer
+        first recomputes the incidents a write noted and left undone, unless *derive_pending*
+        is false (an ingest between two of its batches: it does them at its end).
         """
         if mode not in ("r", "w"):
             raise ValueError(f"mode must be 'r' or 'w', not {mode!r}")
@@ -100,7 +103,7 @@ class Store:
             if mode == "w" and ontology:
                 store.load_ontology(None if ontology is True else Path(ontology))
             pending = layout.has_pending(db)
-            if pending and mode == "w":
+            if pending and mode == "w" and derive_pending:
                 store.derive_incidents()      # what a killed write left undone
         except BaseException:
             lock.release()
@@ -268,14 +271,17 @@ class Store:
         """Write (or replace) one article: its graph and the entity facts it contributes."""
         return self.write_articles([(article_graph, entity_facts)])
 
-    def write_articles(self, items: Iterable[tuple[Graph, Optional[Graph]]]) -> WriteResult:
+    def write_articles(self, items: Iterable[tuple[Graph, Optional[Graph]]], *,
+                       derive: bool = True) -> WriteResult:
         """Write (or replace) several articles in one transaction.
 
         Each item is ``(kg.rdf.article_graph(x), kg.rdf.entity_graph(x))``; the article id
         comes from the article graph's identifier (its named-graph IRI).  A later item for the
         same article replaces an earlier one.  The incidents the articles' reports belong to
         are then recomputed (`derive_incidents`, a second transaction; a write killed between
-        the two leaves the work noted in the store, and the next `Store.open` does it).
+        the two leaves the work noted in the store, and the next `Store.open` does it).  With
+        *derive* false the work is only noted, for a later `derive_incidents` (an ingest of
+        many batches recomputes the incidents they touch once, at its end).
         """
         self._need_writer()
         term = ToOx().term
@@ -301,7 +307,7 @@ class Store:
             new[aid] = (triples, facts)
         from kg.store.derive import pending_quads
 
-        return self._apply(new, removed=(), pending=pending_quads(articles=new))
+        return self._apply(new, removed=(), pending=pending_quads(articles=new), derive=derive)
 
     def _keeps(self, p, o: Literal) -> bool:
         """True, or `StoreError` E624 when the store would give the literal *o* back in
@@ -357,7 +363,7 @@ class Store:
         return layout.check_article_id(aid)
 
     def _apply(self, new: Mapping[str, tuple[set, set]], removed: Iterable[str],
-               pending: set) -> WriteResult:
+               pending: set, derive: bool = True) -> WriteResult:
         """Write the articles' changes with the note of the incidents they touch (*pending*,
         quads of `layout.PENDING_GRAPH`) in one transaction, then the incidents in a second."""
         removed = list(removed)
@@ -375,7 +381,8 @@ class Store:
                             - result.deleted)
         meta["deleted_since_optimize"] = meta.get("deleted_since_optimize", 0) + result.deleted
         layout.write_meta(self.path, meta)
-        result.incidents = self.derive_incidents()
+        if derive:
+            result.incidents = self.derive_incidents()
         result.optimized = self.maybe_optimize()
         return result
 

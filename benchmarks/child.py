@@ -72,8 +72,9 @@ def ingest(args) -> dict:
     pipeline.iter_articles = watch.wrap_iter("read", pipeline.iter_articles)
     kg.rdf.article_graph = watch.wrap("rdf", kg.rdf.article_graph)
     kg.rdf.entity_graph = watch.wrap("rdf", kg.rdf.entity_graph)
-    # a write is the articles' transaction, then the incidents they touch (within it: the
-    # incidents' time is taken off the write's below, as the rules' is off the parse's)
+    # the incidents the run touched are recomputed once, when the run's last open of the
+    # store finds the work its batches noted (their time is taken off the open's below, as
+    # the rules' is off the parse's)
     Store.write_articles = watch.wrap("store write", Store.write_articles)
     Store.derive_incidents = watch.wrap("incidents", Store.derive_incidents)
     Store.open = watch.wrap("store open/close", Store.open)
@@ -99,8 +100,8 @@ def ingest(args) -> dict:
     stages = dict(watch.seconds)
     if "parse" in stages:
         stages["parse"] -= stages.get("rules", 0.0)
-    if "store write" in stages:
-        stages["store write"] -= stages.get("incidents", 0.0)
+    if "store open/close" in stages:
+        stages["store open/close"] -= stages.get("incidents", 0.0)
     stages["other"] = seconds - sum(stages.values())
     return {"seconds": seconds, "model_load_s": load_s, "startup_s": compile_s, "stages": stages,
             "articles": len(outcome.written), "words": sum(len(a.text.split()) for a in articles),

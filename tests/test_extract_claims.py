@@ -585,3 +585,11 @@ def test_it_in_a_relative_clause_is_the_subject_of_its_sentence(extractor):
                        "stations for covering the report, which it called \"hasty and biased.\"\n")
     d = only(x, "denial")
     assert d.source.name.lower() == "government"
+
+
+def test_a_wish_is_not_a_denial(extractor):
+    x = run(extractor, LEAD + "\"It's horrible, I hope we were not involved,\" the Russian envoy "
+                              "said.\n\n\"We did not hit the shopping centre,\" the Russian envoy "
+                              "said.\n")
+    d = only(x, "denial")
+    assert "did not hit" in quote(x, d)

@@ -204,7 +204,7 @@ def _said(ctx: ArticleContext, frame: Frame, fam: set[str], words: set[str], acc
         return None
     if words & L.DENIAL_NOUNS or any(n in _plain(ctx, frame) for n in L.DENIAL_NOUNS):
         return Reading("denial", "categorical")
-    negated = "negated-act" in fam or negated_harm(frame.tokens)
+    negated = ("negated-act" in fam or negated_harm(frame.tokens)) and not _wished(frame)
     if (negated or "doubt" in fam) and _observer(frame) and words & _MILITARY_PRESENCE:
         return ALLEGATION               # "no evidence of soldiers near the building", said
                                         # by a rights group: the excuse is rejected
@@ -220,6 +220,15 @@ def _said(ctx: ArticleContext, frame: Frame, fam: set[str], words: set[str], acc
     if not _observer(frame) and other_cause(frame):
         return Reading("denial", "categorical")
     return ALLEGATION if is_allegation(frame, accused) else None
+
+
+_WISHING = frozenset("hope wish pray".split())
+
+
+def _wished(frame: Frame) -> bool:
+    """ "I hope we were not involved", "we pray no one was hurt": a wish, not a denial."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _WISHING and
+               any(c.dep_ in ("ccomp", "xcomp") for c in t.children) for t in frame.tokens)
 
 
 _CAUSING = frozenset("cause spark trigger start".split())

@@ -593,3 +593,13 @@ def test_a_wish_is_not_a_denial(extractor):
                               "said.\n")
     d = only(x, "denial")
     assert "did not hit" in quote(x, d)
+
+
+@pytest.mark.parametrize("said", [
+    "\"I am alone on my farm now; if they want to kill me, they know where I am,\" a farmer said.",
+    "The rebels said they would shell the town if the army attacked their positions.",
+])
+def test_harm_only_supposed_or_wanted_is_no_allegation(extractor, said):
+    x = run(extractor, LEAD + said + "\n")
+    assert [quote(x, c) for c in x.claims if c.kind == "allegation" and
+            quote(x, c) in said] == []

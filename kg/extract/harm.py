@@ -56,13 +56,32 @@ _PROJECTILES = frozenset("""missile missiles rocket rockets shell shells bomb bo
 munition munitions projectile projectiles mortar mortars grenade grenades warhead""".split())
 
 
+_INTENT = frozenset("want plan intend threaten try wish hope seek".split())
+
+
+def irrealis(t) -> bool:
+    """Is the verb *t* only supposed, wanted or threatened ("if they want to kill me", "if
+    the army strikes the town")?"""
+    node = t
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                        for c in node.children):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def harm_kind(tokens) -> set[str]:
     """Which kinds of harm the words assert: "event" (an attack verb with its doer or
     object), "event_noun" (an attack named by a noun), "casualty", "violation", "target"."""
     kinds = set()
     for t in tokens:
         lemma, low = t.lemma_.lower(), t.lower_
-        if about_document(t):
+        if about_document(t) or (t.pos_ == "VERB" and irrealis(t)):
             continue
         if t.pos_ in ("VERB", "AUX") and lemma in L.CASUALTY_VERBS:
             kinds.add("casualty")

@@ -596,8 +596,8 @@ def test_a_wish_is_not_a_denial(extractor):
 
 
 @pytest.mark.parametrize("said", [
-    "\"I am alone on my farm now; if they want to kill me, they know where I am,\" a farmer said.",
-    "The rebels said they would shell the town if the army attacked their positions.",
+    "\u201cI\u2019m now on my farm, alone in an open place, if they want to kill me,\u201d said "
+    "Ahmed Farah, a farmer from Zavodsk.",
 ])
 def test_harm_only_supposed_or_wanted_is_no_allegation(extractor, said):
     x = run(extractor, LEAD + said + "\n")

@@ -1,0 +1,134 @@
+"""Review decisions in the store: kept, and applied on every write of an article.
+
+Each decision is a public named graph, ``id:graph/review/{digest}`` (`kg.review.decisions`).
+When an article is written (ingested again, or a decision about it added), `Review.prepare`
+applies the decisions about it (`kg.review.apply`) to the graph and entity facts the
+extractor gave, and the reviewed ones are what the article's public graph and facts hold;
+what the machine said is kept in two internal graphs (`layout.machine_graph`,
+`machine_facts_graph`, predicates wrapped) for as long as some decision is about the
+article, so that decisions can be applied again, and the machine's view shown.  All of it
+goes in the write's one transaction (`Review.extend`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal
+
+from kg.namespaces import EKGR
+from kg.review.apply import Outcome, apply_decisions
+from kg.review.decisions import Decision
+from kg.store import layout
+from kg.store.terms import ToOx, to_rdflib
+from kg.store.writes import DEFAULT, Changes
+
+_ARTICLE = ox.NamedNode(str(EKGR.article))
+
+
+def decision_graph_names(db: ox.Store, article_iri: Optional[ox.NamedNode] = None) -> list:
+    """The graphs of the decisions about one article (all decisions when None), sorted."""
+    names = {q.graph_name for q in db.quads_for_pattern(None, _ARTICLE, article_iri, None)
+             if isinstance(q.graph_name, ox.NamedNode)
+             and layout.is_review_graph(q.graph_name.value)}
+    return sorted(names, key=lambda g: g.value)
+
+
+def read_decisions(store, article_iri: Optional[ox.NamedNode] = None) -> list[Decision]:
+    """The decisions the store holds (about one article, when given), in time order."""
+    from kg.review.decisions import decisions_in
+
+    g = Graph()
+    for name in decision_graph_names(store.db, article_iri):
+        for q in store.quads(name):
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return decisions_in(g)
+
+
+def _unwrapped(store, name: ox.NamedNode, identifier) -> Graph:
+    g = Graph(identifier=identifier)
+    quads = (ox.Quad(q.subject, layout.unwrap_predicate(q.predicate), q.object, q.graph_name)
+             for q in store.db.quads_for_pattern(None, None, None, name))
+    for q in store._restorer.quads(quads):
+        g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return g
+
+
+def machine_output(store, article_id: str) -> tuple[Graph, Graph]:
+    """What the machine said about an article: its graph and its entity facts, before any
+    decision (the stored copy when decisions changed them, else what the store holds)."""
+    from kg import iris
+
+    identifier = iris.article_graph_iri(article_id)
+    mg = layout.machine_graph(article_id)
+    if store.db.contains_named_graph(mg):
+        return (_unwrapped(store, mg, identifier),
+                _unwrapped(store, layout.machine_facts_graph(article_id), iris.ENTITIES_GRAPH))
+    return (store.article_graph(article_id),
+            _unwrapped(store, layout.entity_facts_graph(article_id), iris.ENTITIES_GRAPH))
+
+
+class Review:
+    """The decisions one write applies and adds (`Store.write_articles`)."""
+
+    def __init__(self, store, new_decisions: Iterable[Decision] = ()):
+        self.store = store
+        self.new = {d.key: d for d in new_decisions}
+        self.machine: dict[str, set] = {}        # article id -> wrapped machine triples
+        self.outcomes: list[Outcome] = []
+
+    def decisions_for(self, article_iri) -> list[Decision]:
+        stored = read_decisions(self.store, ox.NamedNode(str(article_iri)))
+        keys = {d.key for d in stored}
+        return stored + [d for d in self.new.values()
+                         if str(d.article) == str(article_iri) and d.key not in keys]
+
+    def prepare(self, aid: str, graph: Graph, facts: Optional[Graph]
+                ) -> tuple[Graph, Optional[Graph]]:
+        """The reviewed graph and facts of one article (and what to keep of the machine's)."""
+        from kg import iris
+
+        decisions = self.decisions_for(iris.article_iri(aid))
+        if not decisions:
+            self.machine[aid] = set()
+            return graph, facts
+        term = ToOx().term
+        wrapped = {(term(s), layout.wrap_predicate(term(p)), term(o)) for s, p, o in graph}
+        fwrapped = {(term(s), layout.wrap_predicate(term(p)), term(o))
+                    for s, p, o in (facts or ())}
+        self.machine[aid] = {("g", t) for t in wrapped} | {("f", t) for t in fwrapped}
+        reviewed, rfacts, outcomes = apply_decisions(graph, facts, decisions)
+        self.outcomes += outcomes
+        return reviewed, rfacts
+
+    def extend(self, changes: Changes, removed: Iterable[str]) -> None:
+        """Add to the write's changes: the machine copies to keep or drop, and the graphs
+        of the new decisions (with the default graph, which holds every public triple)."""
+        db = self.store.db
+        for aid in removed:
+            changes.drops += [layout.machine_graph(aid), layout.machine_facts_graph(aid)]
+        for aid, tagged in self.machine.items():
+            for tag, name in (("g", layout.machine_graph(aid)),
+                              ("f", layout.machine_facts_graph(aid))):
+                now = {t for k, t in tagged if k == tag}
+                old = {(q.subject, q.predicate, q.object)
+                       for q in db.quads_for_pattern(None, None, None, name)}
+                changes.deletes.update(ox.Quad(*t, name) for t in old - now)
+                changes.inserts.update(ox.Quad(*t, name) for t in now - old)
+        to_ox = ToOx()
+        for d in self.new.values():
+            g = d.graph()
+            name = ox.NamedNode(str(g.identifier))
+            if db.contains_named_graph(name):
+                continue
+            for s, p, o in g:
+                t = (to_ox.term(s), to_ox.term(p), to_ox.term(o))
+                if isinstance(o, Literal):
+                    self.store._keeps(p, o)
+                changes.inserts.add(ox.Quad(*t, name))
+                if ox.Quad(*t, DEFAULT) not in db:
+                    changes.inserts.add(ox.Quad(*t, DEFAULT))
+
+
+__all__ = ["Review", "decision_graph_names", "machine_output", "read_decisions"]

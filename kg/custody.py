@@ -200,5 +200,5 @@ def _versions(store, article_id: str, name: Optional[str], url: Optional[str]) -
              "ingested": r["when"].value if r["when"] is not None else None} for r in rows]
 
 
-__all__ = ["now", "chain", "captured_literal", "copy_path", "custody_triples", "file_iri", "ingest_iri",
-           "previous"]
+__all__ = ["now", "chain", "captured_literal", "copy_path", "custody_triples", "file_iri",
+           "ingest_iri", "previous"]

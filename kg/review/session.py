@@ -357,7 +357,7 @@ def read_decision_file(path: Path) -> list[Decision]:
                           ) from None
     shapes = Graph().parse(shapes_dir() / "review" / "decisions.ttl", format="turtle")
     report = validate([g], shapes, with_bundled=False)
-    bad = [r for r in report.results if r.severity.endswith("Violation")]
+    bad = [r for r in report.results if r.severity.value == "Violation"]
     if bad:
         first = bad[0]
         raise ReviewError("E643", f"{path} is not a valid decision file",

@@ -415,3 +415,19 @@ def test_quotes_are_unaffected_by_review_anchors():
     assert not list(g.subjects(None, EKG.Quote))
     assert list(g.subjects(OA.hasSource, None))
     assert URIRef(str(iris.article_iri(x.article.id))) in set(g.objects(None, OA.hasSource))
+
+
+def test_queries_see_the_reviewed_graph_and_machine_shows_the_extractors(tmp_path):
+    x = fx.article_a()
+    _write(tmp_path / "s", x)
+    allegation = str(iris.claim_iri(x.article.id, "allegation", *_span(x, "an air strike")))
+    runner = CliRunner()
+    env = {"KG_STORE": str(tmp_path / "s"), "KG_REVIEWER": "Ana"}
+    assert runner.invoke(cli, ["review", "reject", allegation], env=env).exit_code == 0
+    args = ["query", "allegations_and_denials", "--format", "csv"]
+    reviewed = runner.invoke(cli, args, env=env)
+    machine = runner.invoke(cli, [*args, "--machine"], env=env)
+    assert reviewed.exit_code == machine.exit_code == 0
+    assert allegation not in reviewed.output and allegation in machine.output
+    queue = runner.invoke(cli, ["query", "review_queue", "--format", "csv"], env=env).output
+    assert allegation not in queue and "/denial/" in queue

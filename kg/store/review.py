@@ -69,6 +69,41 @@ def machine_output(store, article_id: str) -> tuple[Graph, Graph]:
             _unwrapped(store, layout.entity_facts_graph(article_id), iris.ENTITIES_GRAPH))
 
 
+class MachineView:
+    """The machine's output alone, for ``kg query --machine``: an in-memory copy of the
+    store's public graphs with each reviewed article's graph as the extractor gave it and
+    no decisions, queried like a `Store` (its default graph is their merge).  The entities
+    and incidents are the store's (derived from the reviewed articles).  It holds the whole
+    store in memory: meant for comparing, on stores of a few thousand articles."""
+
+    def __init__(self, store):
+        self.path = store.path
+        self.db = ox.Store()
+        quads = []
+        for name in store.graph_names():
+            if layout.is_review_graph(name.value):
+                continue
+            aid = layout.article_id_of(name.value)
+            machine = layout.machine_graph(aid) if aid else None
+            if machine is not None and store.db.contains_named_graph(machine):
+                src = (ox.Quad(q.subject, layout.unwrap_predicate(q.predicate), q.object, name)
+                       for q in store.db.quads_for_pattern(None, None, None, machine))
+            else:
+                src = store.db.quads_for_pattern(None, None, None, name)
+            for q in src:
+                quads += [q, ox.Quad(q.subject, q.predicate, q.object, DEFAULT)]
+        self.db.extend(quads)
+
+    def query(self, sparql: str, bindings=None, *, allow=(), limit=None, offset=None):
+        from kg import sparql as sp
+
+        text = sp.prepare(sparql, bindings or {}, allow=allow, limit=limit, offset=offset)
+        try:
+            return self.db.query(text)
+        except SyntaxError as err:
+            raise sp.syntax_error(err) from err
+
+
 class Review:
     """The decisions one write applies and adds (`Store.write_articles`)."""
 
@@ -131,4 +166,4 @@ class Review:
                     changes.inserts.add(ox.Quad(*t, DEFAULT))
 
 
-__all__ = ["Review", "decision_graph_names", "machine_output", "read_decisions"]
+__all__ = ["MachineView", "Review", "decision_graph_names", "machine_output", "read_decisions"]

@@ -233,6 +233,8 @@ class EKGR(DefinedNamespace):
     Reject: URIRef
     Correct: URIRef
     Add: URIRef
+    Merge: URIRef
+    Split: URIRef
     ReviewStatus: URIRef
     Unreviewed: URIRef
     Verified: URIRef

@@ -431,3 +431,52 @@ def test_queries_see_the_reviewed_graph_and_machine_shows_the_extractors(tmp_pat
     assert allegation not in reviewed.output and allegation in machine.output
     queue = runner.invoke(cli, ["query", "review_queue", "--format", "csv"], env=env).output
     assert allegation not in queue and "/denial/" in queue
+
+
+# --- merging and splitting incidents -------------------------------------------------------------
+def _own_reports(*xs):
+    """The fixture's articles with one attack report each, keyed as kg.resolve keys them."""
+    for x in xs:
+        for a in x.attacks:
+            a.key = f"{x.article.id}-{a.span.start}-{a.span.end}"
+    return xs
+
+
+def _incidents(store_dir) -> list[set]:
+    q = ("PREFIX ekg: <https://w3id.org/evidence-kg/ns#> "
+         "SELECT ?i ?r WHERE { ?i ekg:report ?r } ORDER BY ?i ?r")
+    out: dict = {}
+    with Store.open(store_dir) as s:
+        for row in s.query(q):
+            out.setdefault(row["i"].value, set()).add(row["r"].value)
+    return sorted(out.values(), key=sorted)
+
+
+def test_merge_and_split_incidents_survive_a_reingest(tmp_path):
+    from kg.review.session import link
+
+    c, d = _own_reports(fx.article_c(), fx.article_d())
+    store_dir = tmp_path / "s"
+    _write(store_dir, c, d)
+    market = str(iris.attack_iri(c.attacks[0].key))
+    school = str(iris.attack_iri(d.attacks[0].key))
+    apart = sorted([{market}, {school}], key=sorted)
+    assert _incidents(store_dir) == apart                     # a market and a school
+    with Store.open(store_dir, "w") as s:
+        link(s, "merge", market, [school], by="Ana", reason="one shelling", at=AT)
+    assert _incidents(store_dir) == [{market, school}]
+    _write(store_dir, *_own_reports(fx.article_d()))           # re-ingest the other one
+    assert _incidents(store_dir) == [{market, school}]
+    with Store.open(store_dir) as s:
+        assert [r.state for r in status(s)] == ["applied"]
+        (incident,) = {row["i"].value for row in s.query(
+            "SELECT ?i WHERE { ?i <%s> ?r }" % EKG.report)}
+    runner = CliRunner()
+    result = runner.invoke(cli, ["review", "split", school, "--by", "Bo", "--store",
+                                 str(store_dir)], env={"SOURCE_DATE_EPOCH": "1767312000"})
+    assert result.exit_code == 0, result.output
+    assert _incidents(store_dir) == apart                     # the later decision wins
+    with Store.open(store_dir) as s:
+        rows = status(s)
+    assert [r.state for r in rows].count("conflict") == 1    # Ana merged, Bo split
+    assert incident.startswith(str(iris.incident_iri("")))

@@ -172,6 +172,56 @@ def add_command(**kw) -> None:
     _decide("add", kw, values)
 
 
+def _link(action: str, report: str, others: tuple, by, reason, store_dir, wait) -> None:
+    from kg.review.decisions import describe
+    from kg.review.session import link
+    from kg.store import Store
+
+    with Store.open(store_dir, "w", wait=wait, ontology=False) as store:
+        d = link(store, action, report, others, by=by, reason=reason)
+    click.echo(f"kg: {describe(d)}", err=True)
+    click.echo(f"id:review/{d.key}")
+
+
+@review_group.command("merge")
+@click.argument("first")
+@click.argument("others", nargs=-1, required=True)
+@click.option("--by", metavar="NAME", help="Who decides (default: $KG_REVIEWER).")
+@click.option("--reason", default="", metavar="TEXT", help="Why, in your words.")
+@store_option
+@wait_option
+def merge_command(first: str, others: tuple, by, reason, store_dir: Path, wait: float) -> None:
+    """Merge incidents: the reports (or incidents) given are one event, whatever the
+    clustering says; kept as a decision on the first report's words.
+
+    Example:
+
+    \b
+        kg review merge id:incident/ariha-2015-11-29-market-7b1de514 \
+            id:incident/homs-idlib-and-aleppo-hospital-b700deac --reason "same strike"
+    """
+    _link("merge", first, others, by, reason, store_dir, wait)
+
+
+@review_group.command("split")
+@click.argument("report")
+@click.option("--from", "others", multiple=True, metavar="REPORT|INCIDENT",
+              help="Split it from these reports (default: the other reports of its incident).")
+@click.option("--by", metavar="NAME", help="Who decides (default: $KG_REVIEWER).")
+@click.option("--reason", default="", metavar="TEXT", help="Why, in your words.")
+@store_option
+@wait_option
+def split_command(report: str, others: tuple, by, reason, store_dir: Path, wait: float) -> None:
+    """Split an attack report from its incident (or from the reports given): the clustering
+    never puts them together again.
+
+    Example:
+
+        kg review split id:attack/0f66faf7785cb8e4-2304-2510 --reason "another day"
+    """
+    _link("split", report, others, by, reason, store_dir, wait)
+
+
 @review_group.command("status")
 @store_option
 @wait_option

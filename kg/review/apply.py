@@ -98,6 +98,8 @@ def _apply_one(st: _State, d: Decision) -> Outcome:
     if not items:
         return Outcome(d, problem=f"no {d.item} on these words now")
     item = items[0]
+    if d.action in ("merge", "split"):      # for the incidents (`kg.store.review.links`)
+        return Outcome(d, item=item)
     if d.action == "reject":
         st.rejected.add(item)
         return _mark(st, d, item, None)

@@ -26,10 +26,10 @@ from rdflib import Graph, Literal, URIRef
 from kg.custody import now
 from kg.namespaces import DATA_IRI, EKG, EKGR, OA, PROV, RDF, RDFS, XSD
 
-ACTIONS = ("accept", "reject", "correct", "add")
+ACTIONS = ("accept", "reject", "correct", "add", "merge", "split")
 ITEMS = ("allegation", "denial", "claim", "attack")
 ACTION_IRI = {"accept": EKGR.Accept, "reject": EKGR.Reject, "correct": EKGR.Correct,
-              "add": EKGR.Add}
+              "add": EKGR.Add, "merge": EKGR.Merge, "split": EKGR.Split}
 ITEM_IRI = {"allegation": EKG.Allegation, "denial": EKG.Denial, "claim": EKG.Claim,
             "attack": EKG.Attack}
 #: What a change may set: short name -> the property of the item it replaces
@@ -39,13 +39,16 @@ PROPERTIES = {
     "attribution": EKG.attribution, "concerns": EKG.concerns,
     "location": EKG.location, "date": EKG.date, "target": EKG.target,
     "perpetrator": EKG.perpetrator, "killed": EKG.killed, "injured": EKG.injured,
+    "report": EKG.report,
 }
 CLAIM_PROPERTIES = ("kind", "denial_kind", "source", "accused", "defends", "denies",
                     "attribution", "concerns")
 ATTACK_PROPERTIES = ("location", "date", "target", "perpetrator", "killed", "injured")
 #: Properties whose values are literals (the rest are IRIs; "denies" and "concerns" are
-#: the offsets "START-END" of the claim or attack they point at, in the same article)
-LITERAL_PROPERTIES = ("date", "killed", "injured", "denies", "concerns")
+#: the offsets "START-END" of the claim or attack they point at, in the same article;
+#: "report", of a merge or split, the other attack report as "SHA256:START-END", with its
+#: words as the change's label)
+LITERAL_PROPERTIES = ("date", "killed", "injured", "denies", "concerns", "report")
 _NAME = {v: k for k, v in PROPERTIES.items()}
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -228,7 +231,12 @@ def conflicts(decisions: Iterable[Decision]) -> list[tuple[Decision, Decision]]:
     the later revises the earlier, are not conflicts)."""
     by_anchor: dict = {}
     for d in decisions:
-        by_anchor.setdefault(d.anchor, []).append(d)
+        if d.action in ("merge", "split"):          # about pairs of reports
+            me = f"{d.sha256}:{d.start}-{d.end}"
+            for c in d.changes:
+                by_anchor.setdefault(tuple(sorted((me, c.value))), []).append(d)
+        else:
+            by_anchor.setdefault(d.anchor, []).append(d)
     out = []
     for group in by_anchor.values():
         group = sorted(set(group), key=lambda x: (x.at, x.key))
@@ -240,6 +248,8 @@ def conflicts(decisions: Iterable[Decision]) -> list[tuple[Decision, Decision]]:
 
 
 def _disagree(a: Decision, b: Decision) -> bool:
+    if {a.action, b.action} & {"merge", "split"}:     # grouped by a pair of reports
+        return a.action != b.action
     if (a.action == "reject") != (b.action == "reject"):
         return True
     for prop in {c.prop for c in a.changes} & {c.prop for c in b.changes}:
@@ -252,11 +262,18 @@ def describe(d: Decision) -> str:
     """One line: who decided what about which words, when and why."""
     what = d.action
     if d.changes:
-        what += " " + ", ".join(f"{c.prop}={c.label or _short(c.value)}" for c in d.changes)
+        what += " " + ", ".join(f"{c.prop}={_shown(c)}" for c in d.changes)
     words = d.exact if len(d.exact) <= 60 else d.exact[:57] + "..."
     why = f" ({d.reason})" if d.reason else ""
     return (f"{d.by} at {d.at}: {what} {d.item} {d.article_id} [{d.start}-{d.end}] "
             f"\u201c{words}\u201d{why}")
+
+
+def _shown(c: Change) -> str:
+    if c.prop == "report":                 # the other report: its article and offsets
+        sha, _, span = c.value.partition(":")
+        return f"{sha[:16]}[{span}]"
+    return c.label or _short(c.value)
 
 
 def _short(value: str) -> str:

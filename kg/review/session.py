@@ -248,6 +248,56 @@ def decide(store, action: str, *, by: Optional[str] = None, reason: str = "",
     return d
 
 
+# --- merging and splitting incidents ------------------------------------------------------------
+_INCIDENT_REPORTS = """PREFIX ekg: <https://w3id.org/evidence-kg/ns#>
+SELECT ?r WHERE { ?i ekg:report ?r } ORDER BY ?r"""
+_INCIDENT_OF = """PREFIX ekg: <https://w3id.org/evidence-kg/ns#>
+SELECT ?i WHERE { ?i ekg:report ?r } ORDER BY ?i"""
+
+
+def _reports_of(store, value: str) -> list[str]:
+    """An incident's reports, or the report itself."""
+    full = expand(value)
+    if "/incident/" not in full:
+        return [full]
+    rows = [r["r"].value for r in store.query(_INCIDENT_REPORTS, {"i": ox.NamedNode(full)})]
+    if not rows:
+        raise ReviewError("E640", f"no incident {value} in {store.path}",
+                          "incidents are recomputed on every write",
+                          "find it again with `kg query incidents_by_grade`")
+    return rows
+
+
+def link(store, action: str, report: str, others: Iterable[str] = (), *,
+         by: Optional[str] = None, reason: str = "", at: Optional[str] = None) -> Decision:
+    """Merge (`action` "merge") the incident of *report* with *others* (reports or
+    incidents), or split (`action` "split") *report* from *others* (by default, the other
+    reports of its incident): a decision on the report's words naming the others' words."""
+    first = _reports_of(store, report)[0]
+    if action == "split" and not others:
+        incidents = [r["i"].value for r in store.query(_INCIDENT_OF, {"r": ox.NamedNode(first)})]
+        others = [m for i in incidents for m in _reports_of(store, i) if m != first]
+    targets = sorted({m for o in others for m in (_reports_of(store, o)[:1] if action == "merge"
+                                                  else _reports_of(store, o))} - {first})
+    if not targets:
+        raise ReviewError("E642", f"nothing to {action} {report} with",
+                          "no other attack report was named or is in its incident",
+                          "name the other report or incident")
+    target = locate(store, item=first)
+    if not target.replaces:
+        raise ReviewError("E641", f"no attack report {report} in {store.path}", None,
+                          "copy the IRI from `kg query incident_case`")
+    changes = []
+    for other in targets:
+        t = locate(store, item=other)
+        changes.append(Change("report", f"{t.sha256}:{t.start}-{t.end}", t.exact))
+    d = Decision(action, "attack", target.sha256, target.start, target.end, target.exact,
+                 by=reviewer(by), at=at or now(), reason=reason, changes=tuple(changes),
+                 replaces=target.replaces)
+    store.write_articles([_machine(store, target.article_id)], decisions=[d])
+    return d
+
+
 def _machine(store, article_id: str):
     from kg.store.review import machine_output
 
@@ -406,5 +456,5 @@ def in_store(db: ox.Store) -> int:
                                                 ox.DefaultGraph()))
 
 
-__all__ = ["ImportResult", "StatusRow", "Target", "decide", "export_decisions",
+__all__ = ["ImportResult", "StatusRow", "Target", "decide", "export_decisions", "link",
            "import_decisions", "locate", "read_decision_file", "reviewer", "status"]

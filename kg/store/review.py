@@ -69,6 +69,106 @@ def machine_output(store, article_id: str) -> tuple[Graph, Graph]:
             _unwrapped(store, layout.entity_facts_graph(article_id), iris.ENTITIES_GRAPH))
 
 
+# --- analysts' merges and splits of incidents ---------------------------------------------------
+def _n(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+_APPLIED, _CHANGE, _NEW, _ACTION = (_n(EKGR.appliedTo), _n(EKGR.change), _n(EKGR.newValue),
+                                    _n(EKGR.action))
+_MERGE, _SPLIT = _n(EKGR.Merge), _n(EKGR.Split)
+
+
+def _objects(db: ox.Store, s, p) -> list:
+    return [q.object for q in db.quads_for_pattern(s, p, None, DEFAULT)]
+
+
+def _merge_or_split(db: ox.Store, decision) -> Optional[bool]:
+    action = next(iter(_objects(db, decision, _ACTION)), None)
+    return True if action == _MERGE else False if action == _SPLIT else None
+
+
+def _reports_at(db: ox.Store, value: str, words: str) -> list[str]:
+    """The attack reports on the words *value* (``SHA256:START-END``) names, when the
+    article with that text is stored and the words are still *words*."""
+    from kg import iris
+    from kg.namespaces import EKG, OA
+
+    sha, _, span = value.partition(":")
+    start, _, end = span.partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        return []
+    aid = sha[:16]
+    article = _n(iris.article_iri(aid))
+    if ox.Quad(article, _n(EKG.sha256), ox.Literal(sha), DEFAULT) not in db:
+        return []
+    quote = _n(iris.quote_iri(aid, int(start), int(end)))
+    if ox.Quad(quote, _n(OA.exact), ox.Literal(words), DEFAULT) not in db:
+        return []
+    attack = _n(EKG.Attack)
+    return sorted(q.subject.value for q in db.quads_for_pattern(None, _n(EKG.evidence), quote,
+                                                                DEFAULT)
+                  if ox.Quad(q.subject, _n(RDF_TYPE), attack, DEFAULT) in db)
+
+
+def _anchors(db: ox.Store, report: ox.NamedNode) -> list[str]:
+    """``SHA256:START-END`` of every quote that carries *report*."""
+    from kg.namespaces import EKG, OA
+
+    out = []
+    for quote in _objects(db, report, _n(EKG.evidence)):
+        for article in _objects(db, quote, _n(OA.hasSource)):
+            sha = next(iter(_objects(db, article, _n(EKG.sha256))), None)
+            start = next(iter(_objects(db, quote, _n(OA.start))), None)
+            end = next(iter(_objects(db, quote, _n(OA.end))), None)
+            if sha is not None and start is not None and end is not None:
+                out.append(f"{sha.value}:{start.value}-{end.value}")
+    return out
+
+
+def links(db: ox.Store, reports: Iterable[str]) -> dict:
+    """Analysts' decisions that two of these reports (or one of them and another) are one
+    incident, or are not: ``{(report, report) sorted: (merge?, decision IRI)}``, the later
+    decision about a pair winning."""
+    from rdflib.namespace import RDFS
+
+    found: dict = {}
+
+    def note(x: str, y: str, decision, merge: bool) -> None:
+        if x == y:
+            return
+        when = next(iter(_objects(db, decision, _n(PROV_ENDED))), None)
+        key = (when.value if when is not None else "", decision.value)
+        pair = (min(x, y), max(x, y))
+        if pair not in found or found[pair][0] < key:
+            found[pair] = (key, merge, decision.value)
+
+    for r in sorted(set(reports)):
+        node = ox.NamedNode(r)
+        for q in db.quads_for_pattern(None, _APPLIED, node, DEFAULT):    # decided on r
+            merge = _merge_or_split(db, q.subject)
+            if merge is None:
+                continue
+            for change in _objects(db, q.subject, _CHANGE):
+                label = next(iter(_objects(db, change, _n(RDFS.label))), None)
+                for value in _objects(db, change, _NEW):
+                    for other in _reports_at(db, value.value, label.value if label else ""):
+                        note(r, other, q.subject, merge)
+        for value in _anchors(db, node):                                # r is the other one
+            for q in db.quads_for_pattern(None, _NEW, ox.Literal(value), DEFAULT):
+                for d in db.quads_for_pattern(None, _CHANGE, q.subject, DEFAULT):
+                    merge = _merge_or_split(db, d.subject)
+                    if merge is None:
+                        continue
+                    for applied in _objects(db, d.subject, _APPLIED):
+                        note(r, applied.value, d.subject, merge)
+    return {pair: (merge, decision) for pair, (_, merge, decision) in found.items()}
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PROV_ENDED = "http://www.w3.org/ns/prov#endedAtTime"
+
+
 class MachineView:
     """The machine's output alone, for ``kg query --machine``: an in-memory copy of the
     store's public graphs with each reviewed article's graph as the extractor gave it and
@@ -166,4 +266,4 @@ class Review:
                     changes.inserts.add(ox.Quad(*t, DEFAULT))
 
 
-__all__ = ["MachineView", "Review", "decision_graph_names", "machine_output", "read_decisions"]
+__all__ = ["MachineView", "Review", "links", "decision_graph_names", "machine_output", "read_decisions"]

@@ -184,7 +184,7 @@ def test_decide_refuses_words_that_are_not_there(tmp_path):
         assert err.value.code == "E641"
 
 
-# --- the issue's scenario, on a bundled article -----------------------------------------------------
+# --- the issue's scenario, on a bundled article -----------------------------------------------
 @pytest.fixture(scope="module")
 def two_extractions(extractor):
     """The sample article as the default extractor and one without the learned reader
@@ -339,7 +339,7 @@ def test_import_reports_conflicts_with_the_store(tmp_path):
         assert {res.conflicts[0][0].by, res.conflicts[0][1].by} == {"Ana", "Bo"}
 
 
-# --- chain of custody ------------------------------------------------------------------------------
+# --- chain of custody -------------------------------------------------------------------------
 def test_store_info_shows_the_chain_of_custody(tmp_path, extractor):
     from kg.pipeline import ingest
 

@@ -266,4 +266,5 @@ class Review:
                     changes.inserts.add(ox.Quad(*t, DEFAULT))
 
 
-__all__ = ["MachineView", "Review", "links", "decision_graph_names", "machine_output", "read_decisions"]
+__all__ = ["MachineView", "Review", "links", "decision_graph_names", "machine_output",
+           "read_decisions"]

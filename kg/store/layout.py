@@ -168,3 +168,23 @@ def init_dir(root: Path) -> None:
                          "choose a new or empty folder with --store or KG_STORE")
     root.mkdir(parents=True, exist_ok=True)
     write_meta(root, {"format": FORMAT_VERSION, "quads": 0, "deleted_since_optimize": 0})
+
+
+def keep_original(root: Path, sha256: str, data: bytes) -> Path:
+    """Keep a copy of an ingested file's bytes at ``originals/{sha[:2]}/{sha}`` in the store's
+    folder (`kg.custody.copy_path`), written whole or not at all; a copy already there is
+    left as it is."""
+    import hashlib
+
+    from kg.custody import copy_path
+
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise StoreError("E625", "cannot keep the original file", "its bytes do not have "
+                         "the SHA-256 given", "read the file again")
+    path = root / copy_path(sha256)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    return path

@@ -18,7 +18,6 @@ unchanged article changes nothing; deletions leave tombstones until `optimize`, 
 from __future__ import annotations
 
 import gc
-import os
 
 import hashlib
 from dataclasses import dataclass, field
@@ -356,21 +355,10 @@ class Store:
                            review=Review(self))
 
     def keep_original(self, sha256: str, data: bytes) -> Path:
-        """Keep a copy of an ingested file's bytes in the store's folder, under their SHA-256
-        (`kg.custody.copy_path`); a copy already there is left as it is."""
-        from kg.custody import copy_path
-
+        """Keep a copy of an ingested file's bytes in the store's folder (the chain of
+        custody, `layout.keep_original`)."""
         self._need_writer()
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise StoreError("E625", "cannot keep the original file", "its bytes do not have "
-                             "the SHA-256 given", "read the file again")
-        path = self.path / copy_path(sha256)
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        return path
+        return layout.keep_original(self.path, sha256, data)
 
     # --- derived graphs ----------------------------------------------------------------------
     def derive_incidents(self, article_ids: Iterable[str] = ()) -> int:

@@ -173,7 +173,8 @@ EXPECTED = {
               (ALLEGATION_A, "allegation", "1", "0", QUOTE_A, f"id:article/{A}"),
               (ALLEGATION_C, "allegation", "1", "0", QUOTE_C, f"id:article/{C}"),
               (ALLEGATION_B, "allegation", "1", "0", QUOTE_B, f"id:article/{B}"),
-              (ATTACK_1, "attack", "1", "0", QUOTE_B, f"id:article/{A}"),
+              (ATTACK_1, "attack", "1", "0", "an air strike by Northland hit the Riverside "
+               "Hospital in Eastvale on 1 March 2024", f"id:article/{A}"),
               (ATTACK_1, "attack", "1", "0", QUOTE_B, f"id:article/{B}"),
               ("id:attack/southtown-2024-04-10-market", "attack", "1", "0",
                "the Rebel Front shelled the central market in Southtown on 10 April 2024",

@@ -286,7 +286,18 @@ def _short(value: str) -> str:
 def find_anchor(text: str, quote: Optional[str], start: Optional[int], end: Optional[int]
                 ) -> tuple[int, int]:
     """The offsets of the words a user points at: *start* and *end*, or the one place where
-    *quote* occurs (ValueError when it occurs nowhere, or more than once without offsets)."""
+    *quote* occurs (ValueError when it occurs nowhere, or more than once without offsets),
+    or *quote* at *start*.
+
+    >>> find_anchor("a b a b", "a b", None, None)
+    Traceback (most recent call last):
+    ...
+    ValueError: the quote occurs more than once; give its offsets (--start) too
+    >>> find_anchor("a b a b", "a b", 4, None), find_anchor("a b a b", None, 2, 3)
+    ((4, 7), (2, 3))
+    """
+    if start is not None and end is None and quote:
+        end = start + len(quote)
     if start is not None and end is not None:
         if not 0 <= start < end <= len(text):
             raise ValueError(f"offsets {start}-{end} are outside the text "

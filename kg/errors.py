@@ -120,3 +120,9 @@ class StoreLockedError(StoreError):
                  fix: Optional[str] = None, pid: Optional[int] = None):
         self.pid = pid
         super().__init__(code, what, cause, fix)
+
+
+class ReviewError(KgError):
+    """A review decision cannot be made, read or applied (codes E640-E649: E640 the words
+    are not in the article, E641 no item on them, E642 a bad value, E643 a bad decision
+    file, E644 no reviewer named, E645 an unknown format)."""

@@ -57,6 +57,8 @@ def incident_graph_iri(slug_: str) -> URIRef:
 
 
 ONTOLOGY_GRAPH = _iri("graph/ontology")
+#: One graph per review decision (`kg.review.decisions`): ``graph/review/{digest}``
+REVIEW_GRAPH_PREFIX = DATA_IRI + "graph/review/"
 
 
 # --- per-article nodes ---------------------------------------------------------------------

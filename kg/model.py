@@ -125,6 +125,11 @@ class Article:
     published: Optional[PartialDate] = None
     notes: dict = field(default_factory=dict)  # descriptive metadata kept verbatim (summary...)
     title_span: Optional[Span] = None   # where the title sits in `text`, when it does
+    #: the file as read, for the chain of custody (`kg.custody`): its bytes' SHA-256 and
+    #: size, and the bytes themselves (copied into the store); None for text given directly
+    raw_sha256: Optional[str] = None
+    raw_size: Optional[int] = None
+    raw: Optional[bytes] = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, **kwargs) -> "Article":

@@ -24,6 +24,8 @@ ONTOLOGY_IRI = "https://w3id.org/evidence-kg/ns"
 NS_IRI = ONTOLOGY_IRI + "#"
 #: Base of every IRI minted for data (articles, claims, agents, places...); see `kg.iris`.
 DATA_IRI = "https://w3id.org/evidence-kg/id/"
+#: The review and custody vocabulary (`EKGR`, ``ontology/review.ttl``).
+REVIEW_NS_IRI = "https://w3id.org/evidence-kg/review#"
 
 
 class EKG(DefinedNamespace):
@@ -204,6 +206,8 @@ class OA(DefinedNamespace):
     _NS = Namespace("http://www.w3.org/ns/oa#")
 
     exact: URIRef
+    hasTarget: URIRef
+    hasSelector: URIRef
     prefix: URIRef
     suffix: URIRef
     start: URIRef
@@ -212,6 +216,49 @@ class OA(DefinedNamespace):
     SpecificResource: URIRef
     TextQuoteSelector: URIRef
     TextPositionSelector: URIRef
+
+
+class EKGR(DefinedNamespace):
+    """The review and custody vocabulary (``ontology/review.ttl``): analysts' decisions about
+    what the extractor found (docs/review.md) and where an article's file came from."""
+
+    _fail = True
+    _NS = Namespace(REVIEW_NS_IRI)
+
+    # --- decisions ---------------------------------------------------------------------------
+    Decision: URIRef
+    Change: URIRef
+    Action: URIRef
+    Accept: URIRef
+    Reject: URIRef
+    Correct: URIRef
+    Add: URIRef
+    Merge: URIRef
+    Split: URIRef
+    ReviewStatus: URIRef
+    Unreviewed: URIRef
+    Verified: URIRef
+    Corrected: URIRef
+    action: URIRef
+    article: URIRef
+    itemType: URIRef
+    sha256: URIRef
+    replaces: URIRef
+    reason: URIRef
+    change: URIRef
+    property: URIRef
+    newValue: URIRef
+    oldValue: URIRef
+    reviewStatus: URIRef
+    reviewedBy: URIRef
+    appliedTo: URIRef
+    # --- chain of custody --------------------------------------------------------------------
+    SourceFile: URIRef
+    Ingest: URIRef
+    fileSha256: URIRef
+    byteSize: URIRef
+    storedCopy: URIRef
+    capturedAt: URIRef
 
 
 #: Prefixes bound in every graph we serialise, in a fixed order (deterministic output).
@@ -228,9 +275,10 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "sh": str(SH),
+    "ekgr": REVIEW_NS_IRI,
 }
 
 __all__ = [
-    "EKG", "OA", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SDO", "SH", "SKOS", "XSD",
-    "ONTOLOGY_IRI", "NS_IRI", "DATA_IRI", "PREFIXES",
+    "EKG", "EKGR", "OA", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SDO", "SH", "SKOS", "XSD",
+    "ONTOLOGY_IRI", "NS_IRI", "DATA_IRI", "REVIEW_NS_IRI", "PREFIXES",
 ]

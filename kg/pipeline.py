@@ -106,7 +106,8 @@ def ingest(paths: Iterable[Union[str, Path]], store_path: Union[str, Path, None]
             continue
         with Store.open(store_path, "w", wait=DEFAULT_WAIT if wait is None else wait,
                         derive_pending=False) as store:
-            items = [(article_graph(x), entity_graph(x)) for x in extractions]
+            items = [(with_custody(store, x, article_graph(x)), entity_graph(x))
+                     for x in extractions]
             result = store.write_articles(items, derive=False)  # the incidents: at the end
             if validate:
                 report = validate_written(store, result.articles or
@@ -162,6 +163,20 @@ def extract_each(batch: list[Article], extractor: Extractor
             yield KgError("E150", f"{article.path}: extraction failed",
                           cause=f"{type(e).__name__}: {e}",
                           fix="report this article to the evidence-kg developers")
+
+
+def with_custody(store, x: Extraction, graph):
+    """*graph* with the chain of custody of its article (`kg.custody`); the file's bytes
+    are copied into the store's folder."""
+    from kg.custody import custody_triples, now, previous
+
+    art = x.article
+    if art.raw is not None and art.raw_sha256:
+        store.keep_original(art.raw_sha256, art.raw)
+    when = previous(store, art, x.extractor) or now()
+    for t in custody_triples(art, x.extractor, when):
+        graph.add(t)
+    return graph
 
 
 def validate_written(store, article_ids: list[str]):

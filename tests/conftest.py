@@ -24,6 +24,9 @@ def pytest_configure(config) -> None:
 
     from kg.resolve.places import cache_dir
 
+    # ingest times (the chain of custody, kg.custody) and review decisions' times from one
+    # fixed clock, so that two ingests of the same files give the same bytes
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     if os.environ.get("KG_CACHE_DIR"):
         return
     try:

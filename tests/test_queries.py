@@ -168,6 +168,22 @@ EXPECTED = {
               ("id:agent/witnesses", "Witnesses", "1", "0", "0", "0"),
               ("id:agent/rebel-front", "Rebel Front", "0", "0", "2", "0")]),
     ],
+    "review_queue": [   # nothing reviewed: every claim and report, denials answering most
+        ({}, [(ALLEGATION_D, "allegation", "1", "0", QUOTE_D, f"id:article/{D}"),
+              (ALLEGATION_A, "allegation", "1", "0", QUOTE_A, f"id:article/{A}"),
+              (ALLEGATION_C, "allegation", "1", "0", QUOTE_C, f"id:article/{C}"),
+              (ALLEGATION_B, "allegation", "1", "0", QUOTE_B, f"id:article/{B}"),
+              (ATTACK_1, "attack", "1", "0", "an air strike by Northland hit the Riverside "
+               "Hospital in Eastvale on 1 March 2024", f"id:article/{A}"),
+              (ATTACK_1, "attack", "1", "0", QUOTE_B, f"id:article/{B}"),
+              ("id:attack/southtown-2024-04-10-market", "attack", "1", "0",
+               "the Rebel Front shelled the central market in Southtown on 10 April 2024",
+               f"id:article/{C}"),
+              ("id:attack/southtown-2024-04-school", "attack", "1", "0", QUOTE_D,
+               f"id:article/{D}"),
+              (DENIAL_A, "denial", "1", "2", DENY_A, f"id:article/{A}"),
+              (DENIAL_B, "denial", "1", "2", DENY_B, f"id:article/{B}")]),
+    ],
     "statements_by_source": [
         ({"source": "id:agent/northland"}, [
             ("2024-03-02", "Daily Ledger", f"id:article/{A}", "ekg:Denial", DENIAL_A,

@@ -15,11 +15,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, VANN, XSD
 
 import pyshacl
-from kg.namespaces import NS_IRI, OA
+from kg.namespaces import EKGR, NS_IRI, OA
 from kg.validate.report import SHAPES_NS
 
 #: Namespaces whose every term rdflib declares (closed), by namespace IRI.
-CLOSED = {str(ns): ns for ns in (DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, VANN, XSD, OA)}
+CLOSED = {str(ns): ns for ns in (DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, VANN, XSD, OA,
+                                              EKGR)}
 #: IRIs used as values, not as vocabulary (licences, versions, documentation links).
 DOCUMENT_PREFIXES = ("https://spdx.org/licenses/", "https://www.w3.org/TR/",
                      "https://w3id.org/evidence-kg/ns/", "https://w3id.org/evidence-kg/shapes/")

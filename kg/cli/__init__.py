@@ -16,7 +16,7 @@ from kg.errors import KgError
 #: Modules of `kg.cli` that each add their command(s) to `cli`, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest", "extract", "eval", "validate", "check_ontology", "queries", "export", "push",
-    "store", "report",
+    "store", "report", "review",
 )
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

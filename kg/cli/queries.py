@@ -79,9 +79,12 @@ def _shown(p) -> str:
 @retries_option
 @click.option("--allow", multiple=True, type=click.Choice(["service", "from"]),
               help="Allow SERVICE (federation) or FROM in a query file; refused by default.")
+@click.option("--machine", is_flag=True,
+              help="Query the machine's output alone: articles as the extractor gave them, "
+                   "before analysts' review decisions (docs/review.md).")
 def query_command(query: str, params: dict, fmt: str, limit, offset, store_dir: Path,
                   wait: float, endpoint: Optional[str], timeout: float, retries: int,
-                  allow: tuple[str, ...]) -> None:
+                  allow: tuple[str, ...], machine: bool) -> None:
     """Run a stored query (by NAME) or a query file (FILE.rq) and print its rows.
 
     Parameters are bound by the engine, never pasted into the query. With --endpoint the
@@ -96,6 +99,7 @@ def query_command(query: str, params: dict, fmt: str, limit, offset, store_dir: 
         kg query attack_timeline -p category=ekg:MedicalFacility -p from=2016-01-01
         kg query statements_by_source -p source=id:agent/russia --format csv --limit 50
         kg query my-question.rq --endpoint http://localhost:7878/query
+        kg query allegations_and_denials --machine      # before review decisions
     """
     from kg.query import find_query, run_query
 
@@ -109,5 +113,9 @@ def query_command(query: str, params: dict, fmt: str, limit, offset, store_dir: 
         from kg.store import Store
 
         with Store.open(store_dir, "r", wait=wait) as store:
+            if machine:
+                from kg.store.review import MachineView
+
+                store = MachineView(store)
             results = run_query(q, params, store=store, limit=limit, offset=offset, allow=allow)
     click.echo(results.format(fmt), nl=False)

@@ -51,9 +51,13 @@ def report_command(out_dir: Path, store_dir: Path, wait: float) -> None:
                    "lets other machines read the dossier: give it only when you mean it.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="The port (0: any free port, printed when the server starts).")
+@click.option("--review", is_flag=True,
+              help="Offer review actions in the pages (accept, reject, correct the source or "
+                   "kind, add a claim from selected words: docs/review.md); only on 127.0.0.1, "
+                   "::1 or localhost.")
 @store_option
 @wait_option
-def serve_command(host: str, port: int, store_dir: Path, wait: float) -> None:
+def serve_command(host: str, port: int, review: bool, store_dir: Path, wait: float) -> None:
     """Serve the dossier's pages from the live store, read-only, until Ctrl-C.
 
     The pages are those `kg report` writes, read again from the store after every change
@@ -65,17 +69,26 @@ def serve_command(host: str, port: int, store_dir: Path, wait: float) -> None:
     \b
         kg serve --store kg-store
         kg serve --port 0            # any free port
+        kg serve --review            # with review actions, on 127.0.0.1
     """
     from kg.report.serve import LiveSite, bind, is_loopback, serve_until_stopped
 
+    actions = None
+    if review:
+        from kg.report.review_actions import ReviewActions
+
+        if not is_loopback(host):
+            raise click.UsageError("--review serves on 127.0.0.1, ::1 or localhost only")
+        actions = ReviewActions(store_dir, wait)
     live = LiveSite(store_dir, wait)
     live.site()                       # read the store once now: fail before listening
-    server = bind(live, host, port)
+    server = bind(live, host, port, actions)
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{server.server_address[1]}/"
     if not is_loopback(host):
         click.echo(f"kg: warning: listening on {host}: other machines can read the dossier",
                    err=True)
-    click.echo(f"Serving the dossier of {store_dir} on {url} (read-only; Ctrl-C stops)")
+    mode = "with review actions" if review else "read-only"
+    click.echo(f"Serving the dossier of {store_dir} on {url} ({mode}; Ctrl-C stops)")
     serve_until_stopped(server)
     click.echo("kg: stopped", err=True)

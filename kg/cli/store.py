@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -20,16 +21,26 @@ def store_group() -> None:
 @store_option
 @wait_option
 @click.option("--ids", is_flag=True, help="Also list the article ids.")
+@click.option("--article", "article_id", metavar="ID",
+              help="Show one article's chain of custody instead: its file (SHA-256 of the "
+                   "bytes, the copy kept), capture and ingest times, the text's SHA-256, "
+                   "the extractor, review decisions and other versions.")
 @click.option("--json", "as_json", is_flag=True, help="As JSON.")
-def info_command(store_dir: Path, wait: float, ids: bool, as_json: bool) -> None:
-    """Show what the store holds: articles, quads, entities, size on disk.
+def info_command(store_dir: Path, wait: float, ids: bool, article_id: Optional[str],
+                 as_json: bool) -> None:
+    """Show what the store holds: articles, quads, entities, size on disk; or one article's
+    chain of custody (--article).
 
     Example:
 
+    \b
         kg store info --ids
+        kg store info --article 0f66faf7785cb8e4
     """
     from kg.store import Store
 
+    if article_id:
+        return _chain(store_dir, wait, article_id, as_json)
     with Store.open(store_dir, "r", wait=wait) as store:
         info = store.stats()
         if ids:
@@ -42,6 +53,36 @@ def info_command(store_dir: Path, wait: float, ids: bool, as_json: bool) -> None
             click.echo(f"{key:24s} {value}")
     for aid in info.get("article_ids", []):
         click.echo(aid)
+
+
+def _chain(store_dir: Path, wait: float, article_id: str, as_json: bool) -> None:
+    from kg.custody import chain
+    from kg.errors import StoreError
+    from kg.store import Store
+
+    with Store.open(store_dir, "r", wait=wait) as store:
+        if not store.has_article(article_id):
+            raise StoreError("E613", f"no article {article_id} in {store_dir}",
+                             "nothing to show", "list the ids with `kg store info --ids`")
+        info = chain(store, article_id)
+    if as_json:
+        click.echo(json.dumps(info, indent=1))
+        return
+    rows = [("article", info["article"]), ("title", info["title"]),
+            ("file name", info["file_name"]), ("url", info["url"])]
+    for f in info["files"]:
+        rows += [("file sha256", f["sha256"]), ("file bytes", f["bytes"]),
+                 ("captured", f["captured"]),
+                 ("stored copy", f"{f['stored_copy']} ({f['copy']})")]
+    rows += [("text sha256", info["text_sha256"]), ("extractor", info["extractor"]),
+             ("ingested", info["ingested"])]
+    for key, value in rows:
+        click.echo(f"{key:14s} {value if value is not None else '-'}")
+    click.echo(f"{'decisions':14s} {len(info['decisions'])}")
+    for line in info["decisions"]:
+        click.echo(f"  {line}")
+    for v in info["other_versions"]:
+        click.echo(f"{'other version':14s} {v['article']} (ingested {v['ingested'] or '-'})")
 
 
 @store_group.command("optimize")

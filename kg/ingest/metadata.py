@@ -8,7 +8,8 @@ A manifest is a JSON list with one object per article of its folder; a sidecar b
 - ``published`` ``"2015-12-24"``, ``"2015-12"``, ``"2015"`` (or the integer 2015), an ISO
   date-time whose date part is kept, or null;
 - descriptive keys kept verbatim in `Article.notes`: ``summary``, ``conflict``, ``note``,
-  ``author`` and any key ending in ``_note``.
+  ``author``, ``captured`` (when the file was captured or downloaded, an ISO date-time:
+  the chain of custody, `kg.custody`) and any key ending in ``_note``.
 
 Any other key gives a warning that names the metadata file and the key (and the known key it
 probably means); it is never silently ignored.
@@ -48,7 +49,7 @@ __all__ = ["Metadata", "Manifest", "MANIFEST_NAME", "load_manifest", "load_sidec
 
 MANIFEST_NAME = "MANIFEST.json"
 FIELDS = ("title", "publisher", "url", "published")
-DESCRIPTIVE = ("summary", "conflict", "note", "author")
+DESCRIPTIVE = ("summary", "conflict", "note", "author", "captured")
 KNOWN = ("file",) + FIELDS + DESCRIPTIVE
 _KNOWN_TEXT = ", ".join(KNOWN) + " and any *_note"
 

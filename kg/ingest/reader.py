@@ -15,6 +15,8 @@ A bad file never stops the batch.
 
 from __future__ import annotations
 
+import hashlib
+
 import os
 import stat
 from collections import OrderedDict
@@ -354,7 +356,8 @@ class _Reader:
             title, title_span = find_title(text)
         article = Article(text=text, path=str(path), title=title, publisher=meta.publisher,
                           url=meta.url, published=meta.published, notes=dict(meta.notes),
-                          title_span=title_span)
+                          title_span=title_span, raw_sha256=hashlib.sha256(data).hexdigest(),
+                          raw_size=len(data), raw=data)
         return article, decoded.encoding
 
     def read_bytes(self, path: Path) -> bytes:

@@ -159,7 +159,7 @@ def claim_box(ix: Index, c: Claim, inc: Optional[Incident]) -> dict:
                                         local_name(c.article)))
     links = c.denies if c.kind == "denial" else c.denied_by
     return {
-        "anchor": anchor_of(c.iri), "kind": c.kind, "number": ix.number(c.iri, inc),
+        "anchor": anchor_of(c.iri), "iri": c.iri, "kind": c.kind, "number": ix.number(c.iri, inc),
         "kind_label": KIND_WORDS[c.kind] + (f": {d.label(c.denial_kind)}"
                                             if c.denial_kind else ""),
         "kind_definition": d.definition(c.denial_kind) if c.denial_kind else "",

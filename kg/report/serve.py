@@ -8,13 +8,16 @@ store again, with a reader's lock held only while reading, when it differs.  So
 
 Read-only: GET and HEAD only (the standard library's server answers 501 to anything else);
 only the pages of the site are served, nothing else of the file system.  It listens on
-127.0.0.1 unless another address is given.
+127.0.0.1 unless another address is given.  With review actions (`kg serve --review`,
+`kg.report.review_actions`) the pages also offer an analyst's decisions, posted to
+``POST /review``.
 """
 
 from __future__ import annotations
 
 import http.server
 import ipaddress
+import json
 import signal
 import threading
 from pathlib import Path
@@ -22,6 +25,7 @@ from typing import Callable, Optional
 from urllib.parse import unquote, urlsplit
 
 from kg.errors import ReportError
+from kg.report.review_actions import MAX_BODY
 
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".js": "text/javascript; charset=utf-8"}
@@ -84,10 +88,39 @@ def page_for(url_path: str) -> str:
     return path or "index.html"
 
 
-def make_handler(live: LiveSite):
+def make_handler(live: LiveSite, review=None):
+    headers = dict(SECURITY_HEADERS)
+    if review is not None:
+        headers["Content-Security-Policy"] = headers["Content-Security-Policy"].replace(
+            "default-src 'none'", "default-src 'none'; connect-src 'self'")
+
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "evidence-kg"
         sys_version = ""
+
+        if review is not None:
+            def do_POST(self) -> None:  # noqa: N802
+                self._review()
+
+        def _review(self) -> None:
+            if page_for(self.path) != "review":
+                self._send(404, _message("No such page", self.path), True)
+                return
+            host, port = self.server.server_address[:2]
+            shown = f"[{host}]" if ":" in host else host
+            refused = review.allowed(self.headers, f"http://{shown}:{port}")
+            length = int(self.headers.get("Content-Length") or 0)
+            if refused is None and not 0 < length <= MAX_BODY:
+                refused = "the request is empty or too large"
+            if refused is not None:
+                self._json(403, {"error": refused})
+                return
+            code, answer = review.post(self.rfile.read(length))
+            self._json(code, answer)
+
+        def _json(self, code: int, answer: dict) -> None:
+            self._send(code, json.dumps(answer).encode("utf-8"), True,
+                       "application/json; charset=utf-8")
 
         def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
             self._answer(body=True)
@@ -97,6 +130,9 @@ def make_handler(live: LiveSite):
 
         def _answer(self, body: bool) -> None:
             path = page_for(self.path)
+            if review is not None and path == "review.js":
+                self._send(200, review.script(), body, TYPES[".js"])
+                return
             try:
                 content = live.site().render(path)
             except Exception as err:  # the store cannot be read now: say why, go on serving
@@ -105,6 +141,8 @@ def make_handler(live: LiveSite):
             if content is None:
                 self._send(404, _message("No such page", path), body)
                 return
+            if review is not None and path.endswith(".html"):
+                content = review.inject(content)
             self._send(200, content, body, TYPES.get(Path(path).suffix, "text/plain"))
 
         def _send(self, code: int, content: bytes, body: bool,
@@ -112,7 +150,7 @@ def make_handler(live: LiveSite):
             self.send_response(code)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(content)))
-            for k, v in SECURITY_HEADERS.items():
+            for k, v in headers.items():
                 self.send_header(k, v)
             self.end_headers()
             if body:
@@ -153,8 +191,10 @@ class DossierServer(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-def bind(live: LiveSite, host: str = "127.0.0.1", port: int = 8000) -> DossierServer:
-    """A server of *live*'s pages listening on *host*:*port* (port 0: any free port)."""
+def bind(live: LiveSite, host: str = "127.0.0.1", port: int = 8000,
+         review=None) -> DossierServer:
+    """A server of *live*'s pages listening on *host*:*port* (port 0: any free port), with
+    the review actions of *review* (`kg.report.review_actions.ReviewActions`) if given."""
     family = DossierServer.address_family
     if ":" in host:
         import socket
@@ -165,7 +205,7 @@ def bind(live: LiveSite, host: str = "127.0.0.1", port: int = 8000) -> DossierSe
         address_family = family
 
     try:
-        return Server((host, port), make_handler(live))
+        return Server((host, port), make_handler(live, review))
     except OSError as err:
         raise ReportError("E903", f"cannot listen on {host}:{port}", err.strerror or str(err),
                           "choose another port with --port (0 picks a free one)") from err

@@ -215,9 +215,26 @@ class Cluster:
     merges: list[tuple[str, str, Match]] = field(default_factory=list)
 
 
+#: The first reason of a verdict an analyst gave (a review decision to merge or split two
+#: reports, `analyst_match`): it overrides the matcher.
+ANALYST = "analyst decision "
+
+
+def analyst_match(merge: bool, decision: str) -> Match:
+    """The verdict of an analyst's decision: these two reports are one event, or are not."""
+    return Match(allowed=merge, score=100.0 if merge else 0.0,
+                 reasons=[ANALYST + decision], place_or_day=merge)
+
+
+def _by_analyst(m: Match) -> bool:
+    return bool(m.reasons) and m.reasons[0].startswith(ANALYST)
+
+
 def cluster(reports: Iterable[Report], matches: Optional[dict] = None) -> list[Cluster]:
     """Group *reports* into incidents (see the module's docstring).  *matches* may hold the
-    verdicts already computed, keyed by the pair of IRIs in sorted order."""
+    verdicts already computed, keyed by the pair of IRIs in sorted order; an analyst's
+    (`analyst_match`) merges two clusters whatever the other pairs across them say, unless
+    an analyst split one of those pairs."""
     by_iri = {r.iri: r for r in reports}
     iris_ = sorted(by_iri)
     verdicts = dict(matches or {})
@@ -233,8 +250,11 @@ def cluster(reports: Iterable[Report], matches: Optional[dict] = None) -> list[C
         if cx == cy:
             continue
         gx, gy = groups[cx], groups[cy]
-        if not all(verdicts[tuple(sorted((p, q)))].allowed
-                   for p in gx.members for q in gy.members):
+        across = [verdicts[tuple(sorted((p, q)))] for p in gx.members for q in gy.members]
+        if _by_analyst(verdicts[(x, y)]):
+            if any(_by_analyst(m) and not m.allowed for m in across):
+                continue
+        elif not all(m.allowed for m in across):
             continue
         keep, gone = (cx, cy) if cx < cy else (cy, cx)
         g_keep, g_gone = groups[keep], groups.pop(gone)

@@ -25,9 +25,10 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.namespaces import EKG, NS_IRI, PREFIXES, RDF, RDFS, XSD
-from kg.resolve.incidents import Cluster, Report, cluster, match
+from kg.resolve.incidents import Cluster, Report, analyst_match, cluster, match
 from kg.store import layout
 from kg.store.reports import ReportReader, candidates, values
+from kg.store.review import links
 
 _P = f"PREFIX ekg: <{NS_IRI}>\n"
 _N = ox.NamedNode
@@ -72,12 +73,16 @@ def component(db: ox.Store, seeds: Iterable[str], reader: Optional[ReportReader]
     old: dict[str, set[str]] = {}
     verdicts: dict = {}
     frontier = set(seeds)
+    analyst: dict = {}
     while frontier:
         found = reader.read(frontier)
         reports.update(found)
+        linked = links(db, found)
+        analyst.update(linked)
         for inc, members in incidents_of(db, frontier).items():
             old.setdefault(inc, set()).update(members)
         nxt = {m for ms in old.values() for m in ms} - reports.keys() - frontier
+        nxt |= {r for pair, (merge, _) in linked.items() if merge for r in pair}
         cands = candidates(reader, list(found.values()))
         others = reader.read({c for cs in cands.values() for c in cs} - reports.keys())
         for iri, cs in cands.items():
@@ -91,6 +96,9 @@ def component(db: ox.Store, seeds: Iterable[str], reader: Optional[ReportReader]
                 if verdicts[pair].merges and c not in reports:
                     nxt.add(c)
         frontier = nxt - reports.keys()
+    for pair, (merge, decision) in analyst.items():   # over the matcher's
+        if pair[0] in reports and pair[1] in reports:
+            verdicts[pair] = analyst_match(merge, decision)
     return reports, old, verdicts
 
 

@@ -48,6 +48,7 @@ DEFAULT_PATH = "kg-store"
 
 ARTICLE_GRAPH_PREFIX = str(iris.article_graph_iri(""))
 INCIDENT_GRAPH_PREFIX = iris.INCIDENT_GRAPH_PREFIX
+REVIEW_GRAPH_PREFIX = iris.REVIEW_GRAPH_PREFIX
 ENTITIES_GRAPH = ox.NamedNode(str(iris.ENTITIES_GRAPH))
 ONTOLOGY_GRAPH = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
 
@@ -55,6 +56,11 @@ ONTOLOGY_GRAPH = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
 FACTS_GRAPH_PREFIX = "urn:x-evidence-kg:entity-facts:"
 FACTS_UNION_GRAPH = ox.NamedNode("urn:x-evidence-kg:entity-facts-union")
 WRAPPED_PREDICATE_PREFIX = "urn:x-evidence-kg:fact:"
+#: What the machine said about an article that review decisions changed (its graph and its
+#: entity facts, predicates wrapped), kept for re-applying decisions and for the machine's
+#: view (`kg.store.review`); none for an article no decision is about.
+MACHINE_GRAPH_PREFIX = "urn:x-evidence-kg:machine:"
+MACHINE_FACTS_PREFIX = "urn:x-evidence-kg:machine-facts:"
 #: The incident derivation a write still owes (`kg.store.derive`): written in the same
 #: transaction as the articles, dropped in the one that writes the incidents.
 PENDING_GRAPH = ox.NamedNode("urn:x-evidence-kg:derive-pending")
@@ -83,6 +89,18 @@ def entity_facts_graph(article_id: str) -> ox.NamedNode:
     return ox.NamedNode(FACTS_GRAPH_PREFIX + check_article_id(article_id))
 
 
+def machine_graph(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(MACHINE_GRAPH_PREFIX + check_article_id(article_id))
+
+
+def machine_facts_graph(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(MACHINE_FACTS_PREFIX + check_article_id(article_id))
+
+
+def is_review_graph(graph_name: str) -> bool:
+    return graph_name.startswith(REVIEW_GRAPH_PREFIX)
+
+
 def article_id_of(graph_name: str) -> Optional[str]:
     """The article id of an article graph name, None for any other graph."""
     if graph_name.startswith(ARTICLE_GRAPH_PREFIX):
@@ -93,6 +111,7 @@ def article_id_of(graph_name: str) -> Optional[str]:
 def is_public_graph(graph_name: str) -> bool:
     return (graph_name.startswith(ARTICLE_GRAPH_PREFIX)
             or graph_name.startswith(INCIDENT_GRAPH_PREFIX)
+            or graph_name.startswith(REVIEW_GRAPH_PREFIX)
             or graph_name in (ENTITIES_GRAPH.value, ONTOLOGY_GRAPH.value))
 
 
@@ -149,3 +168,23 @@ def init_dir(root: Path) -> None:
                          "choose a new or empty folder with --store or KG_STORE")
     root.mkdir(parents=True, exist_ok=True)
     write_meta(root, {"format": FORMAT_VERSION, "quads": 0, "deleted_since_optimize": 0})
+
+
+def keep_original(root: Path, sha256: str, data: bytes) -> Path:
+    """Keep a copy of an ingested file's bytes at ``originals/{sha[:2]}/{sha}`` in the store's
+    folder (`kg.custody.copy_path`), written whole or not at all; a copy already there is
+    left as it is."""
+    import hashlib
+
+    from kg.custody import copy_path
+
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise StoreError("E625", "cannot keep the original file", "its bytes do not have "
+                         "the SHA-256 given", "read the file again")
+    path = root / copy_path(sha256)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    return path

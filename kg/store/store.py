@@ -56,6 +56,7 @@ class WriteResult:
     entities: int = 0                                    # entities recomputed
     optimized: bool = False                              # whether the store was compacted after
     incidents: int = 0                                   # incident graphs written
+    review: list = field(default_factory=list)           # kg.review.apply.Outcome
 
 
 class Store:
@@ -185,6 +186,9 @@ class Store:
             names.append(layout.ENTITIES_GRAPH)
         names += [layout.article_graph(i) for i in self.article_ids()]
         names += self.incident_graphs()
+        from kg.store.review import decision_graph_names
+
+        names += decision_graph_names(self.db)
         return names
 
     def incident_graphs(self) -> list[ox.NamedNode]:
@@ -271,13 +275,15 @@ class Store:
         """Write (or replace) one article: its graph and the entity facts it contributes."""
         return self.write_articles([(article_graph, entity_facts)])
 
-    def write_articles(self, items: Iterable[tuple[Graph, Optional[Graph]]], *,
-                       derive: bool = True) -> WriteResult:
+    def write_articles(self, items: Iterable[tuple[Graph, Optional[Graph]]],
+                       decisions: Iterable = (), *, derive: bool = True) -> WriteResult:
         """Write (or replace) several articles in one transaction.
 
         Each item is ``(kg.rdf.article_graph(x), kg.rdf.entity_graph(x))``; the article id
         comes from the article graph's identifier (its named-graph IRI).  A later item for the
-        same article replaces an earlier one.  The incidents the articles' reports belong to
+        same article replaces an earlier one.  The review decisions about each article
+        (those stored, and *decisions*, `kg.review.Decision`, which are stored too) are
+        applied to it first (`kg.store.review`).  The incidents the articles' reports belong to
         are then recomputed (`derive_incidents`, a second transaction; a write killed between
         the two leaves the work noted in the store, and the next `Store.open` does it).  With
         *derive* false the work is only noted, for a later `derive_incidents` (an ingest of
@@ -290,9 +296,13 @@ class Store:
         # article id -> (triples of its graph, triples of its entity facts), in the order of
         # the last item for each article
         new: dict[str, tuple[set, set]] = {}
+        from kg.store.review import Review
+
+        review = Review(self, decisions)
         for article_graph, entity_facts in items:
             aid = self._article_id(article_graph)
             new.pop(aid, None)
+            article_graph, entity_facts = review.prepare(aid, article_graph, entity_facts)
             triples = {(term(s), term(p), term(o)) for s, p, o in article_graph
                        if not isinstance(o, Literal) or kept(p, o)}
             facts: set = set()
@@ -307,7 +317,10 @@ class Store:
             new[aid] = (triples, facts)
         from kg.store.derive import pending_quads
 
-        return self._apply(new, removed=(), pending=pending_quads(articles=new), derive=derive)
+        result = self._apply(new, removed=(), pending=pending_quads(articles=new),
+                             review=review, derive=derive)
+        result.review = review.outcomes
+        return result
 
     def _keeps(self, p, o: Literal) -> bool:
         """True, or `StoreError` E624 when the store would give the literal *o* back in
@@ -341,7 +354,16 @@ class Store:
                              "nothing was removed", "list the ids with `kg store info --ids`")
         from kg.store.derive import removal_pending
 
-        return self._apply({}, removed=ids, pending=removal_pending(self.db, ids))
+        from kg.store.review import Review
+
+        return self._apply({}, removed=ids, pending=removal_pending(self.db, ids),
+                           review=Review(self))
+
+    def keep_original(self, sha256: str, data: bytes) -> Path:
+        """Keep a copy of an ingested file's bytes in the store's folder (the chain of
+        custody, `layout.keep_original`)."""
+        self._need_writer()
+        return layout.keep_original(self.path, sha256, data)
 
     # --- derived graphs ----------------------------------------------------------------------
     def derive_incidents(self, article_ids: Iterable[str] = ()) -> int:
@@ -363,18 +385,22 @@ class Store:
         return layout.check_article_id(aid)
 
     def _apply(self, new: Mapping[str, tuple[set, set]], removed: Iterable[str],
-               pending: set, derive: bool = True) -> WriteResult:
+               pending: set, review=None, derive: bool = True) -> WriteResult:
         """Write the articles' changes with the note of the incidents they touch (*pending*,
         quads of `layout.PENDING_GRAPH`) in one transaction, then the incidents in a second."""
         removed = list(removed)
         changes = Planner(self.db, new, removed).plan()
+        planned = bool(changes)
+        if review is not None:
+            review.extend(changes, removed)
         result = WriteResult(articles=sorted(set(new) | set(removed)),
                              inserted=len(changes.inserts),
                              deleted=len(changes.deletes) + changes.dropped_quads,
                              entities=changes.entities)
         if not changes:
             return result
-        changes.inserts |= pending
+        if planned:
+            changes.inserts |= pending
         self.db.update(changes.update_text())  # measured faster than extend() for inserts
         meta = self._meta
         meta["quads"] = max(0, meta.get("quads", 0) + result.inserted + len(pending)

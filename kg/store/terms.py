@@ -26,7 +26,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError
-from kg.namespaces import EKG, OA, OWL, RDFS, XSD
+from kg.namespaces import EKG, EKGR, OA, OWL, RDFS, XSD
 
 XSD_STRING = str(XSD.string)
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -50,7 +50,7 @@ DECLARED_INTEGER_DATATYPES: dict[str, str] = {
     str(p): str(XSD.nonNegativeInteger) for p in (
         OA.start, OA.end, EKG.count, EKG.upperCount, EKG.childrenCount, EKG.womenCount,
         EKG.killed, EKG.injured, EKG.voiceCount, EKG.denialCount, EKG.killedLow,
-        EKG.killedHigh, EKG.injuredLow, EKG.injuredHigh,
+        EKG.killedHigh, EKG.injuredLow, EKG.injuredHigh, EKGR.byteSize,
         OWL.cardinality, OWL.minCardinality, OWL.maxCardinality,
         OWL.qualifiedCardinality, OWL.minQualifiedCardinality, OWL.maxQualifiedCardinality,
     )
